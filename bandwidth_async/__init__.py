@@ -1,0 +1,82 @@
+"""
+An asyncio-first SDK for Bandwidth's voice, messaging, MFA and phone number lookup APIs.
+
+``import bandwidth_async as bw``: the client, every model, enum and error are here;
+``bw.bxml``, ``bw.callbacks``, ``bw.export`` and ``bw.testing`` load on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._client import BandwidthClient
+from ._errors import (
+    APIError,
+    BadRequestError,
+    BandwidthError,
+    ConfigurationError,
+    ConflictError,
+    DecodeError,
+    ForbiddenError,
+    NotFoundError,
+    OutcomeUnknownError,
+    PaginationError,
+    RateLimitError,
+    RequestTimeoutError,
+    ServerError,
+    TransportError,
+    UnauthorizedError,
+)
+from ._pagination import AsyncPaginator, Page
+from ._retry import RetryEvent, RetryPolicy
+from ._version import __version__
+from .models import *  # noqa: F403 - every model is public API, listed in models.__all__
+from .models import __all__ as _models_all
+from .resources import DialResult
+
+if TYPE_CHECKING:
+    from . import bxml, callbacks, export, testing
+
+_LAZY = frozenset({"bxml", "callbacks", "export", "testing"})
+
+__all__ = sorted(  # noqa: PLE0605 - built from models.__all__, checked by a test
+    [
+        "APIError",
+        "AsyncPaginator",
+        "BadRequestError",
+        "BandwidthClient",
+        "BandwidthError",
+        "ConfigurationError",
+        "ConflictError",
+        "DecodeError",
+        "DialResult",
+        "ForbiddenError",
+        "NotFoundError",
+        "OutcomeUnknownError",
+        "Page",
+        "PaginationError",
+        "RateLimitError",
+        "RequestTimeoutError",
+        "RetryEvent",
+        "RetryPolicy",
+        "ServerError",
+        "TransportError",
+        "UnauthorizedError",
+        "__version__",
+        "bxml",
+        "callbacks",
+        "export",
+        "testing",
+        *_models_all,
+    ]
+)
+
+
+def __getattr__(name: str) -> Any:
+    """
+    Load the submodules that pull in more (aiohttp.web, XML) only when they are used.
+    """
+    if name in _LAZY:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,180 @@
+"""
+`BandwidthClient`: configuration, lifecycle, and one attribute per API area.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import warnings
+from typing import TYPE_CHECKING, Any, Self
+
+from ._errors import ConfigurationError
+from ._request import Host
+from ._retry import RetryPolicy
+from ._session import Config, Options, Session, Transport, check_base_url
+from ._version import __version__
+from .resources import Calls, Conferences, Lookup, Media, Messages, Mfa, Recordings, Statistics
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    import aiohttp  # noqa: TID251 - only for the annotation of a borrowed session
+
+__all__ = ["BandwidthClient"]
+
+_UNSET: Any = object()
+
+
+class BandwidthClient:
+    """
+    The entry point: one client per application, shared by every task.
+
+    Credentials not given come from ``BW_USERNAME``, ``BW_PASSWORD`` and ``BW_ACCOUNT_ID``.
+    ``base_url`` sends every API to one host (the emulator, a Prism mock, a proxy). Use it as
+    ``async with BandwidthClient() as client:``, or call `aclose` yourself; a *session* passed
+    in is used and never closed.
+    """
+
+    calls: Calls
+    conferences: Conferences
+    recordings: Recordings
+    messages: Messages
+    media: Media
+    statistics: Statistics
+    mfa: Mfa
+    lookup: Lookup
+
+    def __init__(  # noqa: PLR0913
+        self,
+        username: str | None = None,
+        password: str | None = None,
+        account_id: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: float | None = 30.0,
+        retry: RetryPolicy | None = None,
+        max_connections: int = 100,
+        rate_limit: float | None = None,
+        session: aiohttp.ClientSession | None = None,
+        user_agent: str | None = None,
+    ) -> None:
+        username = username or os.environ.get("BW_USERNAME")
+        password = password or os.environ.get("BW_PASSWORD")
+        account_id = account_id or os.environ.get("BW_ACCOUNT_ID")
+        missing = [
+            name
+            for name, value in (
+                ("username (BW_USERNAME)", username),
+                ("password (BW_PASSWORD)", password),
+                ("account_id (BW_ACCOUNT_ID)", account_id),
+            )
+            if not value
+        ]
+        if missing:
+            raise ConfigurationError("missing credentials: " + ", ".join(missing))
+        assert username and password and account_id  # noqa: S101 - narrowed by the check above
+        if max_connections < 1:
+            raise ConfigurationError(f"max_connections must be >= 1, not {max_connections}")
+        if rate_limit is not None and rate_limit <= 0:
+            raise ConfigurationError(f"rate_limit must be > 0 requests per second, not {rate_limit}")
+        if timeout is not None and timeout <= 0:
+            raise ConfigurationError(f"timeout must be > 0 seconds or None, not {timeout}")
+        if base_url is not None:
+            one = check_base_url(base_url)
+            hosts = dict.fromkeys(Host, one)
+        else:
+            hosts = {host: check_base_url(host.value) for host in Host}
+        token = base64.b64encode(f"{username}:{password}".encode()).decode()
+        config = Config(
+            account_id=account_id,
+            username=username,
+            authorization=f"Basic {token}",
+            hosts=hosts,
+            user_agent=user_agent or f"bandwidth-async/{__version__}",
+            max_connections=max_connections,
+            rate_limit=rate_limit,
+        )
+        self._owner = True
+        self._bind(Session(Transport(config, session), Options(timeout=timeout, retry=retry or RetryPolicy())))
+
+    def _bind(self, session: Session) -> None:
+        self._session = session
+        self.calls = Calls(session)
+        self.conferences = Conferences(session)
+        self.recordings = Recordings(session)
+        self.messages = Messages(session)
+        self.media = Media(session)
+        self.statistics = Statistics(session)
+        self.mfa = Mfa(session)
+        self.lookup = Lookup(session)
+
+    @property
+    def account_id(self) -> str:
+        """
+        The account every request is made for.
+        """
+        return self._session.transport.config.account_id
+
+    @property
+    def base_urls(self) -> dict[str, str]:
+        """
+        Where each API is sent, keyed ``voice``, ``messaging``, ``mfa`` and ``lookup``.
+        """
+        hosts = self._session.transport.config.hosts
+        return {host.name.lower(): str(url) for host, url in hosts.items()}
+
+    def with_options(
+        self, *, timeout: float | None = _UNSET, retry: RetryPolicy | None = _UNSET
+    ) -> BandwidthClient:
+        """
+        A view of this client with another timeout or retry policy.
+
+        The view shares the session, the connection pool and the 429 gate; closing the view
+        closes nothing, the original client stays the owner.
+        """
+        options = self._session.options
+        new = Options(
+            timeout=options.timeout if timeout is _UNSET else timeout,
+            retry=options.retry if retry is _UNSET else (retry or RetryPolicy()),
+        )
+        view = object.__new__(BandwidthClient)
+        view._owner = False  # noqa: SLF001
+        view._bind(Session(self._session.transport, new))  # noqa: SLF001
+        return view
+
+    async def aclose(self) -> None:
+        """
+        Close the connections this client opened; closing twice is harmless.
+        """
+        if self._owner:
+            await self._session.transport.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        config = self._session.transport.config
+        where = ", ".join(sorted({str(url) for url in config.hosts.values()}))
+        return (
+            f"<BandwidthClient account_id={config.account_id!r} username={config.username!r} "
+            f"base_url={where!r}>"
+        )
+
+    def __del__(self, _warn: Any = warnings.warn) -> None:
+        session = getattr(self, "_session", None)
+        if getattr(self, "_owner", False) and session is not None and session.transport.session_started:
+            _warn(
+                f"{self!r} was never closed: use 'async with' or 'await client.aclose()'",
+                ResourceWarning,
+                stacklevel=1,
+                source=self,
+            )

@@ -1,0 +1,321 @@
+"""
+Pagination: three small strategies that read a `Response`, and the one loop that drives them.
+
+A strategy says where the items are and how to ask for the next page; it does no I/O, so it is
+tested with hand-built responses. `AsyncPaginator` owns the loop, the cursors, ``limit`` and
+``prefetch``; the session gives it a function that sends one request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from typing import Any, Generic, Protocol, TypeVar
+
+import attrs
+from yarl import URL
+
+from ._errors import BandwidthError, DecodeError, PaginationError
+from ._link import parse_links
+from ._request import NextPage, Request, Response
+
+__all__ = [
+    "AsyncPaginator",
+    "ContinuationToken",
+    "LinkHeader",
+    "Page",
+    "PageInfoToken",
+    "Pagination",
+    "SinglePage",
+]
+
+T = TypeVar("T")
+
+
+class Pagination(Protocol):
+    """
+    How one API family pages: where a response keeps its items, and how to ask for more.
+    """
+
+    def items(self, response: Response) -> Sequence[object]:
+        """
+        The raw items of *response*.
+        """
+
+    def next_page(self, response: Response) -> NextPage | None:
+        """
+        How to ask for the page after *response*, or ``None`` on the last page.
+        """
+
+    def cursor(self, page: NextPage) -> str:
+        """
+        *page* as an opaque string that `resume` turns back into the same `NextPage`.
+        """
+
+    def resume(self, cursor: str) -> NextPage:
+        """
+        The `NextPage` that *cursor* stands for.
+        """
+
+
+def _list_body(response: Response) -> Sequence[object]:
+    if not isinstance(response.data, list):
+        raise DecodeError(
+            f"expected a JSON array, got {type(response.data).__name__}", repr(response.data)
+        )
+    return response.data
+
+
+@attrs.frozen
+class LinkHeader:
+    """
+    Voice lists: the next page's URL arrives in ``Link: <...>; rel="next"`` (RFC 8288).
+
+    The link already carries the query, so it replaces the original one; a relative link is
+    resolved against the URL of the response that carried it.
+    """
+
+    def items(self, response: Response) -> Sequence[object]:
+        return _list_body(response)
+
+    def next_page(self, response: Response) -> NextPage | None:
+        values = response.headers.getall("Link", [])
+        for link in parse_links(values):
+            if "next" in link.rels:
+                try:
+                    target = URL(link.target, encoded=True)
+                    return NextPage(url=response.url.join(target))
+                except ValueError as exc:
+                    msg = f"unusable next link {link.target!r}: {exc}"
+                    raise PaginationError(msg) from exc
+        return None
+
+    def cursor(self, page: NextPage) -> str:
+        return str(page.url)
+
+    def resume(self, cursor: str) -> NextPage:
+        try:
+            return NextPage(url=URL(cursor, encoded=True))
+        except ValueError as exc:
+            raise PaginationError(f"not a cursor of this list: {cursor!r}") from exc
+
+
+@attrs.frozen
+class ContinuationToken:
+    """
+    Media API: the token arrives in a response header and goes back in a request header.
+    """
+
+    header: str = "Continuation-Token"
+
+    def items(self, response: Response) -> Sequence[object]:
+        return _list_body(response)
+
+    def next_page(self, response: Response) -> NextPage | None:
+        token = response.headers.get(self.header)
+        return self.resume(token) if token else None
+
+    def cursor(self, page: NextPage) -> str:
+        return page.headers[self.header]
+
+    def resume(self, cursor: str) -> NextPage:
+        return NextPage(headers={self.header: cursor})
+
+
+@attrs.frozen
+class PageInfoToken:
+    """
+    Messaging API: ``pageInfo.nextPageToken`` in the body goes back as the ``pageToken`` query.
+    """
+
+    items_key: str = "messages"
+    param: str = "pageToken"
+
+    def items(self, response: Response) -> Sequence[object]:
+        items = self._body(response).get(self.items_key, [])
+        if not isinstance(items, list):
+            raise DecodeError(f"{self.items_key!r} is not a JSON array", repr(response.data))
+        return items
+
+    def next_page(self, response: Response) -> NextPage | None:
+        info = self._body(response).get("pageInfo") or {}
+        token = info.get("nextPageToken") if isinstance(info, dict) else None
+        return self.resume(token) if isinstance(token, str) and token else None
+
+    def cursor(self, page: NextPage) -> str:
+        return page.query[self.param]
+
+    def resume(self, cursor: str) -> NextPage:
+        return NextPage(query={self.param: cursor})
+
+    def _body(self, response: Response) -> dict[str, Any]:
+        if not isinstance(response.data, dict):
+            raise DecodeError("expected a JSON object", repr(response.data))
+        return response.data
+
+
+@attrs.frozen
+class SinglePage:
+    """
+    Lists the API does not paginate (recordings): one page, so every list reads the same way.
+    """
+
+    def items(self, response: Response) -> Sequence[object]:
+        return _list_body(response)
+
+    def next_page(self, response: Response) -> NextPage | None:  # noqa: ARG002
+        return None
+
+    def cursor(self, page: NextPage) -> str:  # pragma: no cover - never called: no next page
+        raise PaginationError("this list has a single page")
+
+    def resume(self, cursor: str) -> NextPage:
+        raise PaginationError(f"this list has a single page, there is no cursor {cursor!r}")
+
+
+@attrs.frozen
+class Page(Generic[T]):
+    """
+    One page of a list.
+
+    Attributes:
+        items: The page's records, as models.
+        cursor: The cursor that fetched this page (``None`` for the first page).
+        next_cursor: Pass it as ``cursor=`` to continue after this page; ``None`` on the last.
+        response: Status, headers and URL of the page's response (its body is not kept).
+    """
+
+    items: list[T]
+    cursor: str | None
+    next_cursor: str | None
+    response: Response
+
+
+@attrs.frozen
+class _Failure:
+    error: BaseException
+
+
+_END = object()
+
+
+class AsyncPaginator(Generic[T]):
+    """
+    The records of a list, fetched page by page as they are iterated; nothing is sent before.
+
+    ``async for item in paginator`` yields records across pages; ``paginator.pages()`` yields
+    `Page` values with the cursor to resume from. An error raised while fetching a page carries
+    ``.cursor``, the cursor of that page.
+    """
+
+    def __init__(
+        self,
+        fetch: Callable[[Request], Awaitable[Response]],
+        request: Request,
+        *,
+        decode: Callable[[Sequence[object]], list[T]],
+        pagination: Pagination,
+        limit: int | None = None,
+        cursor: str | None = None,
+        prefetch: int = 0,
+    ) -> None:
+        if limit is not None and limit < 0:
+            raise ValueError(f"limit must be >= 0, not {limit}")
+        if prefetch < 0:
+            raise ValueError(f"prefetch must be >= 0, not {prefetch}")
+        self._fetch = fetch
+        self._request = request
+        self._decode = decode
+        self._pagination = pagination
+        self._limit = limit
+        self._cursor = cursor
+        self._prefetch = prefetch
+
+    def __repr__(self) -> str:
+        return (
+            f"<AsyncPaginator {self._request.method} {self._request.path} "
+            f"limit={self._limit} cursor={self._cursor!r}>"
+        )
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.pages():
+            for item in page.items:
+                yield item
+
+    async def pages(self) -> AsyncIterator[Page[T]]:
+        """
+        The pages, each with its items and the cursor that continues after it.
+        """
+        remaining = self._limit
+        if remaining == 0:
+            return
+        source = self._fetch_pages() if self._prefetch == 0 else self._prefetched()
+        try:
+            async for page in source:
+                if remaining is not None:
+                    if len(page.items) >= remaining:
+                        yield attrs.evolve(page, items=page.items[:remaining])
+                        return
+                    remaining -= len(page.items)
+                yield page
+        finally:
+            await source.aclose()
+
+    async def _fetch_pages(self) -> AsyncIterator[Page[T]]:
+        cursor = self._cursor
+        request = self._request
+        if cursor is not None:
+            request = request.follow(self._pagination.resume(cursor))
+        seen: set[str] = set()
+        while True:
+            try:
+                response = await self._fetch(request)
+                items = self._decode(self._pagination.items(response))
+                following = self._pagination.next_page(response)
+                next_cursor = None if following is None else self._pagination.cursor(following)
+            except BandwidthError as exc:
+                exc.cursor = cursor
+                raise
+            yield Page(items, cursor, next_cursor, attrs.evolve(response, data=None))
+            if following is None or next_cursor is None:
+                return
+            if next_cursor in seen or next_cursor == cursor:
+                error = PaginationError(
+                    f"the server sent the cursor {next_cursor!r} twice: stopping rather than "
+                    "looping forever"
+                )
+                error.cursor = next_cursor
+                raise error
+            if cursor is not None:
+                seen.add(cursor)
+            cursor = next_cursor
+            request = self._request.follow(following)
+
+    async def _prefetched(self) -> AsyncIterator[Page[T]]:
+        queue: asyncio.Queue[object] = asyncio.Queue(maxsize=self._prefetch)
+
+        async def produce() -> None:
+            pages = self._fetch_pages()
+            try:
+                async for page in pages:
+                    await queue.put(page)
+                await queue.put(_END)
+            except Exception as exc:  # noqa: BLE001 - handed to the consumer, raised there
+                await queue.put(_Failure(exc))
+            finally:
+                await pages.aclose()
+
+        task = asyncio.create_task(produce())
+        try:
+            while True:
+                got = await queue.get()
+                if got is _END:
+                    return
+                if isinstance(got, _Failure):
+                    raise got.error
+                yield got  # type: ignore[misc]
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task

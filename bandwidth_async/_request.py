@@ -1,0 +1,134 @@
+"""
+Requests and responses as plain values: what to send and what came back, with no I/O.
+
+Resources build a `Request`; the session layer sends it and hands back a `Response`; pagination
+strategies read a `Response` and say how to ask for the next page. Nothing here knows about aiohttp.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import AsyncIterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+from multidict import CIMultiDict, CIMultiDictProxy
+from yarl import URL
+
+__all__ = ["Body", "Host", "NextPage", "Request", "Response", "format_query_value"]
+
+
+class Host(enum.Enum):
+    """
+    The four Bandwidth API hosts, with their production base URLs.
+    """
+
+    VOICE = "https://voice.bandwidth.com/api/v2"
+    MESSAGING = "https://messaging.bandwidth.com/api/v2"
+    MFA = "https://mfa.bandwidth.com/api/v1"
+    LOOKUP = "https://numbers.bandwidth.com/api/v1"
+
+
+#: What a request body can be: a model (sent as JSON), text or bytes, a file path, or a stream.
+Body = object | str | bytes | Path | AsyncIterable[bytes] | None
+
+
+@attrs.frozen(kw_only=True)
+class NextPage:
+    """
+    How to ask for the next page: a new URL, extra query, or extra headers.
+    """
+
+    url: URL | None = None
+    query: Mapping[str, str] = attrs.field(factory=dict)
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+
+
+def _check_path_params(_: object, __: attrs.Attribute[Any], value: Mapping[str, str]) -> None:
+    for name, param in value.items():
+        if not isinstance(param, str) or not param:
+            msg = f"{name} must be a non-empty string, not {param!r}"
+            raise ValueError(msg)
+
+
+@attrs.frozen
+class Request:
+    """
+    One API request, described but not sent.
+
+    *path* is a template such as ``/accounts/{account_id}/calls/{call_id}``: ``{account_id}`` is
+    filled by the session from the client's configuration, the rest from *path_params*. Query
+    values that are ``None`` are not sent. *url*, when set, replaces host, path and query (a
+    ``Link`` rel=next URL).
+    """
+
+    method: str
+    host: Host
+    path: str
+    path_params: Mapping[str, str] = attrs.field(factory=dict, validator=_check_path_params)
+    query: Mapping[str, object] = attrs.field(factory=dict, repr=False)
+    headers: Mapping[str, str] = attrs.field(factory=dict, repr=False)
+    body: Body = attrs.field(default=None, repr=False)
+    content_type: str | None = None
+    url: URL | None = None
+
+    def query_params(self) -> dict[str, str]:
+        """
+        The query as strings, without ``None`` values.
+        """
+        return {k: format_query_value(v) for k, v in self.query.items() if v is not None}
+
+    def follow(self, page: NextPage) -> Request:
+        """
+        The request for the page that *page* describes.
+        """
+        return attrs.evolve(
+            self,
+            url=page.url if page.url is not None else self.url,
+            query={**self.query, **page.query} if page.query else self.query,
+            headers={**self.headers, **page.headers} if page.headers else self.headers,
+        )
+
+
+def format_query_value(value: object) -> str:
+    """
+    A query value as Bandwidth expects it: ISO 8601 UTC datetimes, ``true``/``false``, enum values.
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return str(value)
+
+
+@attrs.frozen
+class Response:
+    """
+    What came back: status, headers, the final URL, and the decoded JSON body (or ``None``).
+    """
+
+    status: int
+    headers: CIMultiDictProxy[str] = attrs.field(repr=False)
+    url: URL
+    data: Any = attrs.field(default=None, repr=False)
+
+    @classmethod
+    def of(
+        cls,
+        data: Any = None,
+        *,
+        status: int = 200,
+        headers: Mapping[str, str] | list[tuple[str, str]] | None = None,
+        url: str | URL = "https://voice.bandwidth.com/api/v2/accounts/1/calls",
+    ) -> Response:
+        """
+        Build a response by hand, for tests of strategies that need no server.
+        """
+        items = list(headers.items()) if isinstance(headers, Mapping) else list(headers or [])
+        return cls(status, CIMultiDictProxy(CIMultiDict(items)), URL(url), data)

@@ -1,0 +1,362 @@
+"""
+The generated models against the spec they come from: names, fields, types and every example.
+"""
+
+import datetime as dt
+import enum
+import json
+import re
+import types
+import typing
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bandwidth_async import models
+from bandwidth_async._converter import CONVERTER, wire_name
+from bandwidth_async.models import (
+    CallDirectionEnum,
+    CallState,
+    CreateCall,
+    LookupResult,
+    OpenStrEnum,
+)
+from bandwidth_async.models._registry import PRIMITIVE_SCHEMAS, SCHEMAS
+
+SPEC: dict[str, Any] = yaml.safe_load(
+    (Path(__file__).resolve().parent.parent / "spec" / "bandwidth.yml").read_text()
+)
+SCHEMA_BODIES: dict[str, dict[str, Any]] = SPEC["components"]["schemas"]
+REF = "#/components/schemas/"
+OBJECTS = sorted(n for n, cls in SCHEMAS.items() if attrs.has(cls))
+ENUMS = sorted(n for n, cls in SCHEMAS.items() if issubclass(cls, enum.Enum))
+ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+API_NAMES = [
+    "CreateCall",
+    "CreateCallResponse",
+    "CallState",
+    "UpdateCall",
+    "Conference",
+    "ConferenceMember",
+    "CallRecordingMetadata",
+    "MessageRequest",
+    "Message",
+    "ListMessageItem",
+    "Media",
+    "VoiceApiError",
+    "MessagingRequestError",
+    "MfaRequestError",
+    "TnLookupRequestError",
+    "AnswerCallback",
+    "DisconnectCallback",
+    "GatherCallback",
+    "InboundMessageCallback",
+    "CallStateEnum",
+    "CallDirectionEnum",
+]
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def resolve(node: Any) -> Any:
+    """Follow a local ``$ref`` chain to the object it names."""
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = SPEC
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def ref_name(schema: dict[str, Any]) -> str | None:
+    """The schema name a ``$ref`` (or one-item ``allOf``) points at."""
+    if "$ref" in schema:
+        return str(schema["$ref"]).removeprefix(REF)
+    if len(schema.get("allOf", [])) == 1:
+        return ref_name(schema["allOf"][0])
+    return None
+
+
+def target_type(schema: dict[str, Any]) -> Any:
+    """The model type a media-type schema decodes to, or None for non-model bodies."""
+    name = ref_name(schema)
+    if name is not None:
+        return SCHEMAS.get(name)
+    if schema.get("type") == "array":
+        item = target_type(schema["items"])
+        return None if item is None else list[item]  # type: ignore[valid-type]
+    return None
+
+
+def jsonable(value: Any) -> Any:
+    """What a JSON body would hold: YAML parses bare timestamps into datetimes, JSON does not."""
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def normalise(value: Any) -> Any:
+    """Compare JSON by meaning: datetimes by instant, ``null`` the same as an absent key."""
+    if isinstance(value, dict):
+        return {k: normalise(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [normalise(v) for v in value]
+    if isinstance(value, str) and ISO.match(value):
+        value = dt.datetime.fromisoformat(value)
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value
+
+
+def media_examples(node: dict[str, Any], path: str) -> Iterator[Any]:
+    """The ``example`` and ``examples`` of a media type object, with its model."""
+    schema = node.get("schema")
+    cls = target_type(schema) if isinstance(schema, dict) else None
+    if cls is None:
+        return
+    if "example" in node:
+        yield pytest.param(cls, node["example"], id=f"{path}/example")
+    for key, example in (node.get("examples") or {}).items():
+        yield pytest.param(cls, resolve(example)["value"], id=f"{path}/{key}")
+
+
+def spec_examples(node: Any = SPEC, path: str = "") -> Iterator[Any]:
+    """Every example in the spec whose target model can be told from where it sits."""
+    if isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from spec_examples(child, f"{path}/{index}")
+        return
+    if not isinstance(node, dict):
+        return
+    yield from media_examples(node, path)
+    parent, _, name = path.rpartition("/")
+    if parent == "components/schemas" and name in OBJECTS and "example" in node:
+        yield pytest.param(SCHEMAS[name], node["example"], id=f"{path}/example")
+    for key, child in node.items():
+        yield from spec_examples(child, f"{path}/{key}" if path else str(key))
+
+
+SYNTHETIC = {"integer": 7, "number": 2.5, "boolean": True, "string": "text"}
+
+
+def example_of(schema: dict[str, Any]) -> Any:
+    """An example value for a property: its own ``example``, else one built from its type."""
+    name = ref_name(schema)
+    target = SCHEMA_BODIES[name] if name else schema
+    kind = target.get("type")
+    if "example" in schema or "example" in target:
+        value = schema.get("example", target.get("example"))
+    elif name in OBJECTS:
+        value = full_example(name)
+    elif "enum" in target:
+        value = target["enum"][0]
+    elif kind == "array":
+        value = [example_of(target["items"])]
+    elif kind == "object":
+        extra = target.get("additionalProperties")
+        value = {"key": example_of(extra)} if isinstance(extra, dict) else {"any": [1, "two"]}
+    elif target.get("format") == "date-time":
+        value = "2022-06-17T22:19:40.375Z"
+    else:
+        value = SYNTHETIC[str(kind)]
+    return value
+
+
+def full_example(name: str) -> dict[str, Any]:
+    """A body for schema *name* with every property set, from the properties' own examples."""
+    return {p: example_of(s) for p, s in SCHEMA_BODIES[name].get("properties", {}).items()}
+
+
+def strategy(tp: Any) -> st.SearchStrategy[Any]:
+    """Values of the annotation *tp* that JSON can carry."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        return st.one_of(*(strategy(a) for a in args))
+    if origin is list:
+        return st.lists(strategy(args[0]), max_size=2)
+    if origin is dict:
+        return st.dictionaries(st.text(max_size=5), strategy(args[1]), max_size=2)
+    if attrs.has(tp):
+        fields = {a.name: strategy(a.type) for a in attrs.fields(tp)}
+        return st.builds(tp, **fields)
+    simple: dict[Any, st.SearchStrategy[Any]] = {
+        type(None): st.none(),
+        str: st.text(max_size=8),
+        int: st.integers(),
+        float: st.floats(allow_nan=False, allow_infinity=False),
+        bool: st.booleans(),
+        Any: st.one_of(st.integers(), st.text(max_size=5), st.booleans()),
+        dt.datetime: st.datetimes(timezones=st.just(dt.UTC)),
+    }
+    if tp in simple:
+        return simple[tp]
+    assert issubclass(tp, enum.Enum), tp
+    return st.sampled_from(list(tp))
+
+
+def round_trip(cls: Any, body: Any) -> Any:
+    """Structure *body* as *cls* and unstructure it again, through real JSON both ways."""
+    obj = CONVERTER.structure(json.loads(json.dumps(jsonable(body))), cls)
+    return json.loads(json.dumps(CONVERTER.unstructure(obj)))
+
+
+# -- the registry against the spec -----------------------------------------------------------
+
+
+def test_every_schema_has_a_model_or_a_primitive_type() -> None:
+    """Each schema of the spec is a class in SCHEMAS or a plain type in PRIMITIVE_SCHEMAS."""
+    assert set(SCHEMAS).isdisjoint(PRIMITIVE_SCHEMAS)
+    assert set(SCHEMAS) | set(PRIMITIVE_SCHEMAS) == set(SCHEMA_BODIES)
+
+
+@pytest.mark.parametrize("name", sorted(PRIMITIVE_SCHEMAS))
+def test_primitive_schemas_map_to_their_python_type(name: str) -> None:
+    """A plain schema maps to str, int or datetime as its type and format say."""
+    body = SCHEMA_BODIES[name]
+    expected = {"integer": int, "number": float, "boolean": bool}.get(body["type"], str)
+    if body.get("format") == "date-time":
+        expected = dt.datetime
+    assert PRIMITIVE_SCHEMAS[name] is expected
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_class_is_named_after_its_schema(name: str) -> None:
+    """Every class is the PascalCase of its schema name and is exported from models."""
+    cls = SCHEMAS[name]
+    assert cls.__name__ == name[0].upper() + name[1:]
+    assert getattr(models, cls.__name__) is cls
+    assert cls.__doc__
+    assert cls.__doc__.strip()
+
+
+def test_api_names_are_exported() -> None:
+    """The model names API.md promises exist under exactly those names."""
+    for name in API_NAMES:
+        assert name in models.__all__
+        assert getattr(models, name).__name__ == name
+
+
+def test_all_is_sorted_and_complete() -> None:
+    """models.__all__ is sorted and names every class of the registry."""
+    assert models.__all__ == sorted(models.__all__)
+    assert {cls.__name__ for cls in SCHEMAS.values()} <= set(models.__all__)
+
+
+@pytest.mark.parametrize("name", ENUMS)
+def test_enum_members_are_the_spec_values(name: str) -> None:
+    """An enum has one member per spec value, named in UPPER_SNAKE, and stays open."""
+    cls = SCHEMAS[name]
+    assert issubclass(cls, OpenStrEnum)
+    assert [m.value for m in cls] == SCHEMA_BODIES[name]["enum"]
+    assert all(re.fullmatch(r"[A-Z][A-Z0-9_]*", m.name) for m in cls)
+
+
+@pytest.mark.parametrize("name", OBJECTS)
+def test_fields_are_the_schema_properties(name: str) -> None:
+    """A class's fields are its schema's properties, by wire name; required ones have no default."""
+    cls = SCHEMAS[name]
+    body = SCHEMA_BODIES[name]
+    fields = attrs.fields(cls)
+    assert {wire_name(cls.__name__, f.name) for f in fields} == set(body.get("properties", {}))
+    required = {wire_name(cls.__name__, f.name) for f in fields if f.default is attrs.NOTHING}
+    assert required == set(body.get("required", []))
+    assert all(f.kw_only for f in fields)
+
+
+@pytest.mark.parametrize("name", OBJECTS)
+def test_models_are_frozen(name: str) -> None:
+    """Every model is immutable once built."""
+    cls = SCHEMAS[name]
+    obj: object = CONVERTER.structure(jsonable(full_example(name)), cls)
+    field = attrs.fields(cls)[0].name if attrs.fields(cls) else "anything"
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        setattr(obj, field, None)
+
+
+# -- examples --------------------------------------------------------------------------------
+
+EXAMPLES = list(spec_examples())
+
+
+def test_the_spec_has_examples_to_check() -> None:
+    """The collector finds the spec's examples, so the round trips below are not vacuous."""
+    assert len(EXAMPLES) >= 20
+
+
+@pytest.mark.parametrize(("cls", "example"), EXAMPLES)
+def test_spec_example_round_trips(cls: Any, example: Any) -> None:
+    """A spec example structures into its model and unstructures back to the same JSON."""
+    assert normalise(round_trip(cls, example)) == normalise(jsonable(example))
+
+
+@pytest.mark.parametrize("name", OBJECTS)
+def test_full_example_round_trips(name: str) -> None:
+    """A body with every property set, from the spec's property examples, survives a round trip."""
+    example = full_example(name)
+    assert normalise(round_trip(SCHEMAS[name], example)) == normalise(jsonable(example))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+@pytest.mark.parametrize("name", OBJECTS)
+def test_any_model_round_trips(name: str, data: st.DataObject) -> None:
+    """Any instance of any model comes back equal after unstructure, JSON and structure."""
+    cls = SCHEMAS[name]
+    obj = data.draw(strategy(cls))
+    wire = json.loads(json.dumps(CONVERTER.unstructure(obj)))
+    assert CONVERTER.structure(wire, cls) == obj
+
+
+# -- behaviour users rely on -----------------------------------------------------------------
+
+
+def test_unknown_enum_value_is_kept() -> None:
+    """A direction the spec does not list survives as a string, both ways."""
+    call = CONVERTER.structure({"callId": "c-1", "direction": "sideways"}, CallState)
+    assert call.direction == "sideways"
+    assert isinstance(call.direction, CallDirectionEnum)
+    assert CONVERTER.unstructure(call) == {"callId": "c-1", "direction": "sideways"}
+
+
+def test_unknown_field_is_ignored() -> None:
+    """A field Bandwidth adds later does not break decoding."""
+    call = CONVERTER.structure({"callId": "c-1", "brandNewField": {"x": 1}}, CallState)
+    assert call == CallState(call_id="c-1")
+
+
+def test_none_fields_are_not_sent() -> None:
+    """A request model sends only what was set, under the wire names."""
+    call = CreateCall(to="+19195551234", from_="+19195554321", application_id="a", answer_url="u")
+    assert CONVERTER.unstructure(call) == {
+        "to": "+19195551234",
+        "from": "+19195554321",
+        "applicationId": "a",
+        "answerUrl": "u",
+    }
+
+
+def test_required_fields_are_enforced() -> None:
+    """Leaving out a required field fails when the model is built, not on the server."""
+    with pytest.raises(TypeError, match="answer_url"):
+        CreateCall(to="+19195551234", from_="+19195554321", application_id="a")  # type: ignore[call-arg]
+
+
+def test_lookup_result_reads_its_prose_keys() -> None:
+    """LookupResult fields come from keys with spaces, such as "E.164 Format"."""
+    result = CONVERTER.structure(
+        {"E.164 Format": "+19195551234", "Line Type": "Mobile"}, LookupResult
+    )
+    assert result.e_164_format == "+19195551234"
+    assert result.line_type == "Mobile"
