@@ -96,9 +96,12 @@ class LinkHeader:
 
     def resume(self, cursor: str) -> NextPage:
         try:
-            return NextPage(url=URL(cursor, encoded=True))
+            url = URL(cursor, encoded=True)
         except ValueError as exc:
             raise PaginationError(f"not a cursor of this list: {cursor!r}") from exc
+        if not url.absolute:
+            raise PaginationError(f"not a cursor of this list: {cursor!r}")
+        return NextPage(url=url)
 
 
 @attrs.frozen
