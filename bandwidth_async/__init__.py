@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from . import models
 from ._client import BandwidthClient
 from ._errors import (
     APIError,
@@ -32,7 +33,6 @@ from ._pagination import AsyncPaginator, Page
 from ._retry import RetryEvent, RetryPolicy
 from ._version import __version__
 from .models import *  # noqa: F403 - every model is public API, listed in models.__all__
-from .models import __all__ as _models_all
 from .resources import DialResult
 
 if TYPE_CHECKING:
@@ -40,37 +40,35 @@ if TYPE_CHECKING:
 
 _LAZY = frozenset({"bxml", "callbacks", "export", "testing"})
 
-__all__ = sorted(  # noqa: PLE0605 - built from models.__all__, checked by a test
-    [
-        "APIError",
-        "AsyncPaginator",
-        "BadRequestError",
-        "BandwidthClient",
-        "BandwidthError",
-        "ConfigurationError",
-        "ConflictError",
-        "DecodeError",
-        "DialResult",
-        "ForbiddenError",
-        "NotFoundError",
-        "OutcomeUnknownError",
-        "Page",
-        "PaginationError",
-        "RateLimitError",
-        "RequestTimeoutError",
-        "RetryEvent",
-        "RetryPolicy",
-        "ServerError",
-        "TransportError",
-        "UnauthorizedError",
-        "__version__",
-        "bxml",
-        "callbacks",
-        "export",
-        "testing",
-        *_models_all,
-    ]
-)
+__all__ = [
+    "APIError",
+    "AsyncPaginator",
+    "BadRequestError",
+    "BandwidthClient",
+    "BandwidthError",
+    "ConfigurationError",
+    "ConflictError",
+    "DecodeError",
+    "DialResult",
+    "ForbiddenError",
+    "NotFoundError",
+    "OutcomeUnknownError",
+    "Page",
+    "PaginationError",
+    "RateLimitError",
+    "RequestTimeoutError",
+    "RetryEvent",
+    "RetryPolicy",
+    "ServerError",
+    "TransportError",
+    "UnauthorizedError",
+    "__version__",
+    "bxml",
+    "callbacks",
+    "export",
+    "testing",
+]
+__all__ += models.__all__
 
 
 def __getattr__(name: str) -> Any:

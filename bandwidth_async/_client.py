@@ -45,7 +45,7 @@ class BandwidthClient:
     mfa: Mfa
     lookup: Lookup
 
-    def __init__(  # noqa: PLR0913
+    def __init__(
         self,
         username: str | None = None,
         password: str | None = None,
@@ -73,11 +73,13 @@ class BandwidthClient:
         ]
         if missing:
             raise ConfigurationError("missing credentials: " + ", ".join(missing))
-        assert username and password and account_id  # noqa: S101 - narrowed by the check above
+        assert username  # noqa: S101 - narrowed by the check above
+        assert password  # noqa: S101
+        assert account_id  # noqa: S101
         if max_connections < 1:
             raise ConfigurationError(f"max_connections must be >= 1, not {max_connections}")
         if rate_limit is not None and rate_limit <= 0:
-            raise ConfigurationError(f"rate_limit must be > 0 requests per second, not {rate_limit}")
+            raise ConfigurationError(f"rate_limit must be > 0 per second, not {rate_limit}")
         if timeout is not None and timeout <= 0:
             raise ConfigurationError(f"timeout must be > 0 seconds or None, not {timeout}")
         if base_url is not None:
@@ -96,7 +98,8 @@ class BandwidthClient:
             rate_limit=rate_limit,
         )
         self._owner = True
-        self._bind(Session(Transport(config, session), Options(timeout=timeout, retry=retry or RetryPolicy())))
+        options = Options(timeout=timeout, retry=retry or RetryPolicy())
+        self._bind(Session(Transport(config, session), options))
 
     def _bind(self, session: Session) -> None:
         self._session = session
@@ -139,8 +142,8 @@ class BandwidthClient:
             retry=options.retry if retry is _UNSET else (retry or RetryPolicy()),
         )
         view = object.__new__(BandwidthClient)
-        view._owner = False  # noqa: SLF001
-        view._bind(Session(self._session.transport, new))  # noqa: SLF001
+        view._owner = False
+        view._bind(Session(self._session.transport, new))
         return view
 
     async def aclose(self) -> None:
@@ -171,7 +174,8 @@ class BandwidthClient:
 
     def __del__(self, _warn: Any = warnings.warn) -> None:
         session = getattr(self, "_session", None)
-        if getattr(self, "_owner", False) and session is not None and session.transport.session_started:
+        owner = getattr(self, "_owner", False)
+        if owner and session is not None and session.transport.session_started:
             _warn(
                 f"{self!r} was never closed: use 'async with' or 'await client.aclose()'",
                 ResourceWarning,

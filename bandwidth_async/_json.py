@@ -5,6 +5,7 @@ JSON in and out: orjson when the ``fast`` extra is installed, the standard libra
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 __all__ = ["dumps", "loads"]
@@ -26,7 +27,7 @@ except ImportError:  # pragma: no cover - exercised only without the extra
         return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode()
 
 else:
-    loads = orjson.loads
+    loads: Callable[[bytes | str], Any] = orjson.loads  # type: ignore[no-redef]
 
     def dumps(obj: Any) -> bytes:
         """

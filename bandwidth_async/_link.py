@@ -111,7 +111,7 @@ class _Parser:
         if self.peek() == '"':
             return name, self.quoted()
         start = self.pos
-        while self.peek() and self.peek() not in _WHITESPACE + ",;\"":
+        while self.peek() and self.peek() not in _WHITESPACE + ',;"':
             self.pos += 1
         if self.pos == start:
             raise self.fail("expected a parameter value")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
@@ -170,7 +170,7 @@ class SinglePage:
     def next_page(self, response: Response) -> NextPage | None:  # noqa: ARG002
         return None
 
-    def cursor(self, page: NextPage) -> str:  # pragma: no cover - never called: no next page
+    def cursor(self, page: NextPage) -> str:  # noqa: ARG002  # pragma: no cover - no next page
         raise PaginationError("this list has a single page")
 
     def resume(self, cursor: str) -> NextPage:
@@ -246,7 +246,7 @@ class AsyncPaginator(Generic[T]):
             for item in page.items:
                 yield item
 
-    async def pages(self) -> AsyncIterator[Page[T]]:
+    async def pages(self) -> AsyncGenerator[Page[T], None]:
         """
         The pages, each with its items and the cursor that continues after it.
         """
@@ -265,7 +265,7 @@ class AsyncPaginator(Generic[T]):
         finally:
             await source.aclose()
 
-    async def _fetch_pages(self) -> AsyncIterator[Page[T]]:
+    async def _fetch_pages(self) -> AsyncGenerator[Page[T], None]:
         cursor = self._cursor
         request = self._request
         if cursor is not None:
@@ -295,7 +295,7 @@ class AsyncPaginator(Generic[T]):
             cursor = next_cursor
             request = self._request.follow(following)
 
-    async def _prefetched(self) -> AsyncIterator[Page[T]]:
+    async def _prefetched(self) -> AsyncGenerator[Page[T], None]:
         queue: asyncio.Queue[object] = asyncio.Queue(maxsize=self._prefetch)
 
         async def produce() -> None:

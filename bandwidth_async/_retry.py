@@ -67,7 +67,7 @@ class RetryPolicy:
         """
         Seconds to wait before attempt *attempt* + 1: exponential with full jitter.
         """
-        ceiling = min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1))
+        ceiling = min(self.backoff_max, self.backoff_base * 2.0 ** (attempt - 1))
         return ceiling * rng()
 
 

@@ -168,7 +168,7 @@ class Session:
         try:
             async for chunk in resp.content.iter_chunked(chunk_size):
                 yield chunk
-        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, aiohttp.ClientError) as exc:
             resp.close()
             raise TransportError(f"the download broke off: {exc!r}", request) from exc
         finally:
@@ -300,7 +300,7 @@ class Session:
         resp = await self._open(request, url)
         try:
             body = await resp.read()
-        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, aiohttp.ClientError) as exc:
             raise self._transport_error(request, exc, sent=True) from exc
         finally:
             resp.release()
@@ -324,7 +324,7 @@ class Session:
                 timeout=self._timeout(),
                 allow_redirects=False,
             )
-        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
+        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
             raise self._transport_error(request, exc, sent=not _never_connected(exc)) from exc
         log.debug(
             "%s %s -> %d in %.3fs",
@@ -349,7 +349,7 @@ class Session:
                 self.transport.gate.close_for(request.host, retry_after)
         try:
             text = await resp.text(errors="replace")
-        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, aiohttp.ClientError) as exc:
             text = f"<error body unreadable: {exc!r}>"
         body = self._error_body(request.host, resp.status, text)
         error_class = error_for_status(resp.status)

@@ -43,7 +43,8 @@ class HostGate:
         """
         Return when *host* is open, waiting again if it was closed further meanwhile.
         """
-        while (delay := self.delay(host)) > 0:
+        # A timer, not an Event: the gate opens by the clock, and may be pushed back meanwhile.
+        while (delay := self.delay(host)) > 0:  # noqa: ASYNC110
             await asyncio.sleep(delay)
 
 

@@ -14,7 +14,6 @@ from bandwidth_async.testing import FakeBandwidth
 from .prism import prism_mock
 
 
-
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeBandwidth]:
     """An empty emulator on a free loopback port."""

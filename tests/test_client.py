@@ -25,7 +25,7 @@ def test_missing_credentials_fail_at_construction(monkeypatch: pytest.MonkeyPatc
     """Missing credentials raise ConfigurationError naming them, not a 401 later."""
     for name in ("BW_USERNAME", "BW_PASSWORD", "BW_ACCOUNT_ID"):
         monkeypatch.delenv(name, raising=False)
-    with pytest.raises(bw.ConfigurationError, match="password.*account_id"):
+    with pytest.raises(bw.ConfigurationError, match=r"password.*account_id"):
         bw.BandwidthClient(username="u")
 
 

@@ -88,7 +88,7 @@ def test_unknown_field_ignored_and_enum_value_kept() -> None:
 
 def test_missing_required_field_is_decode_error() -> None:
     """A response without a required field raises DecodeError naming it."""
-    with pytest.raises(bw.DecodeError, match="request_id|tns"):
+    with pytest.raises(bw.DecodeError, match=r"request_id|tns"):
         structure({}, bw.LookupRequest)
     with pytest.raises(bw.DecodeError):
         structure({"startTime": 5}, bw.CallState)

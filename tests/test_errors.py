@@ -65,9 +65,7 @@ async def test_status_raises_its_class_with_decoded_body(
             {"type": "request-validation", "description": "bad"},
             id="messaging",
         ),
-        pytest.param(
-            "mfa", bw.MfaRequestError, {"error": "400 bad", "requestId": "r-1"}, id="mfa"
-        ),
+        pytest.param("mfa", bw.MfaRequestError, {"error": "400 bad", "requestId": "r-1"}, id="mfa"),
         pytest.param("lookup", bw.TnLookupRequestError, {"message": "bad tn"}, id="lookup"),
     ],
 )

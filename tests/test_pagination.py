@@ -64,7 +64,8 @@ def list_messages(client: bw.BandwidthClient, **kw: Any) -> AsyncPaginator[Any]:
 
 
 def key(item: Any) -> str:
-    return str(getattr(item, "call_id", None) or getattr(item, "media_name", None) or item.message_id)
+    found = getattr(item, "call_id", None) or getattr(item, "media_name", None)
+    return str(found or item.message_id)
 
 
 STRATEGIES = [
@@ -73,6 +74,8 @@ STRATEGIES = [
     pytest.param(page_info_handler, list_messages, "s", id="page-info"),
 ]
 Lister = Callable[..., AsyncPaginator[Any]]
+Connect = Callable[[Served], bw.BandwidthClient]
+Handler = Callable[[web.Request], Any]
 
 
 @pytest.fixture
@@ -90,7 +93,9 @@ async def connect() -> AsyncIterator[Callable[[Served], bw.BandwidthClient]]:
 
 
 @pytest.mark.parametrize(("handler", "lister", "prefix"), STRATEGIES)
-async def test_every_record_once_in_order(handler, lister: Lister, prefix: str, connect) -> None:
+async def test_every_record_once_in_order(
+    handler: Handler, lister: Lister, prefix: str, connect: Connect
+) -> None:
     """Every record comes exactly once, in order, across all pages."""
     async with serve(handler) as served:
         got = [key(x) async for x in lister(connect(served))]
@@ -99,7 +104,9 @@ async def test_every_record_once_in_order(handler, lister: Lister, prefix: str, 
 
 
 @pytest.mark.parametrize(("handler", "lister", "prefix"), STRATEGIES)
-async def test_limit_stops_fetching(handler, lister: Lister, prefix: str, connect) -> None:
+async def test_limit_stops_fetching(
+    handler: Handler, lister: Lister, prefix: str, connect: Connect
+) -> None:
     """limit= yields that many items and fetches no page it does not need."""
     async with serve(handler) as served:
         got = [key(x) async for x in lister(connect(served), limit=7)]
@@ -110,7 +117,9 @@ async def test_limit_stops_fetching(handler, lister: Lister, prefix: str, connec
 
 
 @pytest.mark.parametrize(("handler", "lister", "prefix"), STRATEGIES)
-async def test_resume_from_cursor(handler, lister: Lister, prefix: str, connect) -> None:
+async def test_resume_from_cursor(
+    handler: Handler, lister: Lister, prefix: str, connect: Connect
+) -> None:
     """Resuming from a page's next_cursor yields exactly the records after that page."""
     async with serve(handler) as served:
         client = connect(served)
@@ -128,7 +137,7 @@ async def test_resume_from_cursor(handler, lister: Lister, prefix: str, connect)
 @pytest.mark.parametrize(("handler", "lister", "prefix"), STRATEGIES)
 @pytest.mark.parametrize("prefetch", [1, 3])
 async def test_prefetch_same_sequence(
-    handler, lister: Lister, prefix: str, prefetch: int, connect
+    handler: Handler, lister: Lister, prefix: str, prefetch: int, connect: Connect
 ) -> None:
     """prefetch= yields the same records in the same order."""
     async with serve(handler) as served:
@@ -136,7 +145,7 @@ async def test_prefetch_same_sequence(
     assert got == [f"{prefix}-{i}" for i in range(TOTAL)]
 
 
-async def test_page_exposes_response(connect) -> None:
+async def test_page_exposes_response(connect: Connect) -> None:
     """A page carries its status, headers and the cursor of the next page; the last has none."""
     async with serve(link_handler) as served:
         pages = [p async for p in list_calls(connect(served)).pages()]
@@ -147,7 +156,7 @@ async def test_page_exposes_response(connect) -> None:
     assert pages[0].cursor is None
 
 
-async def test_foreign_origin_is_never_contacted(connect) -> None:
+async def test_foreign_origin_is_never_contacted(connect: Connect) -> None:
     """A next link to another origin raises PaginationError and sends that origin nothing."""
     async with serve(link_handler) as foreign:
 
@@ -165,7 +174,7 @@ async def test_foreign_origin_is_never_contacted(connect) -> None:
     assert info.value.cursor is not None
 
 
-async def test_repeated_cursor_raises(connect) -> None:
+async def test_repeated_cursor_raises(connect: Connect) -> None:
     """A server that sends the same next link forever gets PaginationError, not a loop."""
 
     async def handler(request: web.Request) -> web.Response:
@@ -180,7 +189,7 @@ async def test_repeated_cursor_raises(connect) -> None:
     assert len(served.seen) == 3
 
 
-async def test_same_cursor_again_raises(connect) -> None:
+async def test_same_cursor_again_raises(connect: Connect) -> None:
     """A Continuation-Token that never changes is caught after two pages."""
 
     async def handler(request: web.Request) -> web.Response:
@@ -193,7 +202,7 @@ async def test_same_cursor_again_raises(connect) -> None:
     assert len(served.seen) == 2
 
 
-async def test_unreadable_link_mid_export_raises_with_cursor(connect) -> None:
+async def test_unreadable_link_mid_export_raises_with_cursor(connect: Connect) -> None:
     """A broken Link header on page 2 raises PaginationError carrying page 2's cursor."""
 
     async def handler(request: web.Request) -> web.Response:
@@ -212,7 +221,7 @@ async def test_unreadable_link_mid_export_raises_with_cursor(connect) -> None:
     assert info.value.cursor.endswith("pageToken=1")
 
 
-async def test_error_mid_iteration_carries_cursor(connect) -> None:
+async def test_error_mid_iteration_carries_cursor(connect: Connect) -> None:
     """An API error on page 3 carries the cursor that resumes exactly at page 3."""
     fail = {"on": True}
 
@@ -233,7 +242,7 @@ async def test_error_mid_iteration_carries_cursor(connect) -> None:
     assert got == [f"c-{i}" for i in range(TOTAL)]
 
 
-async def test_bad_item_shape_is_decode_error(connect) -> None:
+async def test_bad_item_shape_is_decode_error(connect: Connect) -> None:
     """A page whose body is not a list of records raises DecodeError with the cursor."""
 
     async def handler(request: web.Request) -> web.Response:
@@ -258,11 +267,11 @@ def _acquired(client: bw.BandwidthClient) -> int:
     http = client._session.transport.http()
     connector = http.connector
     assert connector is not None
-    return len(connector._acquired)  # type: ignore[attr-defined]
+    return len(connector._acquired)
 
 
 @pytest.mark.parametrize("prefetch", [0, 1])
-async def test_break_releases_connection(prefetch: int, connect) -> None:
+async def test_break_releases_connection(prefetch: int, connect: Connect) -> None:
     """Breaking out of async for mid-page leaves no connection acquired."""
     async with serve(link_handler) as served:
         client = connect(served)
@@ -276,7 +285,7 @@ async def test_break_releases_connection(prefetch: int, connect) -> None:
         assert _acquired(client) == 0
 
 
-async def test_cancel_mid_request_releases_connection(connect) -> None:
+async def test_cancel_mid_request_releases_connection(connect: Connect) -> None:
     """Cancelling a task while a page is in flight releases its connection at once."""
     started = asyncio.Event()
     release = asyncio.Event()
@@ -301,7 +310,7 @@ async def test_cancel_mid_request_releases_connection(connect) -> None:
         release.set()
 
 
-async def test_nothing_sent_before_iteration(connect) -> None:
+async def test_nothing_sent_before_iteration(connect: Connect) -> None:
     """A list call returns a paginator at once and sends nothing until iterated."""
     async with serve(link_handler) as served:
         paginator = connect(served).calls.list()
@@ -314,7 +323,7 @@ async def test_nothing_sent_before_iteration(connect) -> None:
             connect(served).calls.list(prefetch=-1)
 
 
-async def test_single_page_lists(connect) -> None:
+async def test_single_page_lists(connect: Connect) -> None:
     """Lists the API does not page still iterate like the others, and refuse a cursor."""
 
     async def handler(request: web.Request) -> web.Response:

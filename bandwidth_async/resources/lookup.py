@@ -43,14 +43,20 @@ class Lookup:
         """
         return await self._session.request(
             Request(
-                "GET", Host.LOOKUP, "/accounts/{account_id}/tnlookup/{request_id}",
+                "GET",
+                Host.LOOKUP,
+                "/accounts/{account_id}/tnlookup/{request_id}",
                 {"request_id": request_id},
             ),
             returns=LookupStatus,
         )
 
     async def run(
-        self, tns: Iterable[str], *, poll_interval: float = 1.0, timeout: float | None = 60.0
+        self,
+        tns: Iterable[str],
+        *,
+        poll_interval: float = 1.0,
+        timeout: float | None = 60.0,  # noqa: ASYNC109 - it bounds the whole polling loop
     ) -> LookupStatus:
         """
         Look up *tns* and wait until the lookup is COMPLETE, PARTIAL_COMPLETE or FAILED.

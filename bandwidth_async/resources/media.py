@@ -47,7 +47,8 @@ class Media:
         """
         The content of *media_id* (getMedia), all in memory.
         """
-        return await self._session.read(Request("GET", Host.MESSAGING, _ONE, {"media_id": media_id}))
+        request = Request("GET", Host.MESSAGING, _ONE, {"media_id": media_id})
+        return await self._session.read(request)
 
     def stream(self, media_id: str) -> AsyncIterator[bytes]:
         """
@@ -72,7 +73,7 @@ class Media:
         body: bytes | Path | AsyncIterable[bytes] = Path(data) if isinstance(data, str) else data
         headers = {"Cache-Control": cache_control} if cache_control else {}
         if isinstance(body, Path):
-            headers["Content-Length"] = str(body.stat().st_size)
+            headers["Content-Length"] = str(body.stat().st_size)  # noqa: ASYNC240 - one stat call
         await self._session.request(
             Request(
                 "PUT",

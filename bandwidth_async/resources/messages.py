@@ -41,7 +41,7 @@ class Messages:
             Request("POST", Host.MESSAGING, _MESSAGES, body=message), returns=Message
         )
 
-    def list(  # noqa: PLR0913
+    def list(
         self,
         *,
         message_id: str | None = None,

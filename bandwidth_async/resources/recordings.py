@@ -60,7 +60,9 @@ class Recordings:
         """
         return self._session.paginate(
             Request(
-                "GET", Host.VOICE, "/accounts/{account_id}/calls/{call_id}/recordings",
+                "GET",
+                Host.VOICE,
+                "/accounts/{account_id}/calls/{call_id}/recordings",
                 {"call_id": call_id},
             ),
             item=CallRecordingMetadata,
