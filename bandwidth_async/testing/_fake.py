@@ -1,0 +1,206 @@
+"""
+FakeBandwidth: the emulator's lifecycle and the read access tests use for assertions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Self
+
+from aiohttp import web
+
+from ._app import Config, RecordedRequest, make_app
+from ._faults import Faults
+from ._state import CreatedCall, SentCode, State
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from bandwidth_async._client import BandwidthClient
+
+__all__ = ["FakeBandwidth"]
+
+
+class FakeBandwidth:
+    """
+    An in-memory Bandwidth serving the spec's 36 operations over real HTTP on a loopback port.
+
+    ``calls``, ``conferences``, ``messages``, ``media`` and ``recordings`` records are generated
+    from *seed*, spread over the 7 days before *now* (default: the current minute), so the same
+    seed and *now* always give the same data. Calls are computed on demand, so a million of them
+    cost neither memory nor start-up time.
+
+    Attributes:
+        base_url: Where it listens, e.g. ``http://127.0.0.1:43123`` (no trailing slash); every
+            API is served from this origin at the spec's paths.
+        requests: Every request received, in order, including ones answered by a fault.
+        faults: The fault rules (429s, 5xx, resets, truncation, latency) to apply.
+    """
+
+    def __init__(
+        self,
+        *,
+        calls: int = 0,
+        conferences: int = 0,
+        messages: int = 0,
+        media: int = 0,
+        recordings: int = 0,
+        seed: int = 0,
+        now: dt.datetime | None = None,
+        username: str = "fake-user",
+        password: str = "fake-password",  # noqa: S107 - a fake's well-known credential
+        account_id: str = "9900000",
+        host: str = "127.0.0.1",
+        port: int = 0,
+        lookup_delay: float = 0.2,
+    ) -> None:
+        if now is None:
+            now = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
+        elif now.tzinfo is None:
+            now = now.replace(tzinfo=dt.UTC)
+        self.now = now
+        self.username = username
+        self.password = password
+        self.account_id = account_id
+        self.host = host
+        self.port = port
+        self.requests: list[RecordedRequest] = []
+        self.faults = Faults()
+        self._state = State(
+            calls=calls,
+            conferences=conferences,
+            messages=messages,
+            media=media,
+            recordings=recordings,
+            seed=seed,
+            now_ms=int(now.timestamp() * 1000),
+            account_id=account_id,
+        )
+        self._config = Config(
+            username=username,
+            password=password,
+            account_id=account_id,
+            lookup_delay=lookup_delay,
+            state=self._state,
+            faults=self.faults,
+            requests=self.requests,
+        )
+        self._runner: web.AppRunner | None = None
+        self._base_url: str | None = None
+
+    def __repr__(self) -> str:
+        where = self._base_url or "not started"
+        return f"<FakeBandwidth {where} account_id={self.account_id!r}>"
+
+    @property
+    def base_url(self) -> str:
+        """
+        The origin it serves, once started.
+        """
+        if self._base_url is None:
+            raise RuntimeError("FakeBandwidth is not started; use `async with` or `await start()`")
+        return self._base_url
+
+    async def start(self) -> None:
+        """
+        Start serving on *host*:*port* (a free port when 0).
+        """
+        if self._runner is not None:
+            return
+        runner = web.AppRunner(
+            make_app(self._config), access_log=None, handle_signals=False, shutdown_timeout=0.1
+        )
+        await runner.setup()
+        site = web.TCPSite(runner, self.host, self.port)
+        try:
+            await site.start()
+        except BaseException:
+            await runner.cleanup()
+            raise
+        self._runner = runner
+        sockets = [s for s in runner.addresses if isinstance(s, tuple)]
+        port = sockets[0][1] if sockets else self.port
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        self.port = port
+        self._base_url = f"http://{host}:{port}"
+
+    async def close(self) -> None:
+        """
+        Stop serving and close every connection; closing twice is harmless.
+        """
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            await runner.cleanup()
+
+    async def __aenter__(self) -> Self:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    def client(self, **kwargs: Any) -> BandwidthClient:
+        """
+        A ``BandwidthClient`` pointed at this emulator with its credentials.
+        """
+        from bandwidth_async._client import BandwidthClient  # noqa: PLC0415 - import cycle
+
+        return BandwidthClient(
+            self.username, self.password, self.account_id, base_url=self.base_url, **kwargs
+        )
+
+    # -- read access for assertions -------------------------------------------------------
+
+    @property
+    def created_calls(self) -> list[CreatedCall]:
+        """
+        Calls created through createCall, in order, with the request bodies (``tag`` included).
+        """
+        return list(self._state.created_calls)
+
+    @property
+    def sent_messages(self) -> list[dict[str, Any]]:
+        """
+        Messages accepted by createMessage, in order, as the 202 bodies that were returned.
+        """
+        return list(self._state.sent_messages)
+
+    @property
+    def sent_codes(self) -> list[SentCode]:
+        """
+        MFA codes "sent" by generateVoiceCode and generateMessagingCode, oldest first.
+        """
+        return list(self._state.codes)
+
+    def last_code(self, to: str) -> str:
+        """
+        The most recent MFA code sent to *to*; raises LookupError when none was.
+        """
+        for sent in reversed(self._state.codes):
+            if sent.to == to:
+                return sent.code
+        raise LookupError(f"no code was sent to {to}")
+
+    def media(self, name: str) -> tuple[bytes, str, str | None]:
+        """
+        A stored media file as ``(data, content type, cache control)``; KeyError if absent.
+        """
+        item = self._state.media[name]
+        return item.data, item.content_type, item.cache_control
+
+    def call_bxml(self, call_id: str) -> str | None:
+        """
+        The BXML last sent to call *call_id* with updateCallBxml.
+        """
+        return self._state.call_bxml.get(call_id)
+
+    def advance(self, seconds: float) -> None:
+        """
+        Move the emulator's clock forward: MFA codes expire and lookups complete sooner.
+        """
+        self._state.offset += seconds
