@@ -12,7 +12,8 @@ BandwidthError
 │   └── ServerError 5xx
 ├── DecodeError                 a body (2xx response or callback) was not the promised JSON shape
 ├── PaginationError             an unreadable Link header, a cursor seen twice, a foreign next link
-└── ConfigurationError          missing credentials, a bad base_url
+├── ConfigurationError          missing credentials, a bad base_url
+└── ClientClosedError           the client was closed; also a builtin RuntimeError
 
 This module does no I/O and imports no HTTP library: the session layer wraps their
 exceptions into these with ``raise ... from exc``.
@@ -30,6 +31,7 @@ __all__ = [
     "APIError",
     "BadRequestError",
     "BandwidthError",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
     "DecodeError",
@@ -63,6 +65,12 @@ class BandwidthError(Exception):
 class ConfigurationError(BandwidthError):
     """
     The client cannot be built as asked: missing credentials or a bad ``base_url``.
+    """
+
+
+class ClientClosedError(BandwidthError, RuntimeError):
+    """
+    The client was closed (``aclose`` or the end of ``async with``); create a new one.
     """
 
 

@@ -24,6 +24,7 @@ from ._converter import CONVERTER, structure, unstructure
 from ._errors import (
     APIError,
     BandwidthError,
+    ClientClosedError,
     ConfigurationError,
     DecodeError,
     OutcomeUnknownError,
@@ -82,6 +83,9 @@ class Transport:
         self.config = config
         self.gate = HostGate()
         self.pacer = Pacer(config.rate_limit) if config.rate_limit else None
+        # Our own connection slots, taken before the gate is checked: a task that waited for a
+        # connection still sees a 429 that arrived meanwhile (aiohttp's pool would not tell it).
+        self.slots = asyncio.Semaphore(config.max_connections)
         self._http = session
         self.owns_session = session is None
         self.closed = False
@@ -91,7 +95,7 @@ class Transport:
         The aiohttp session, created on first use inside the running event loop.
         """
         if self.closed:
-            raise RuntimeError("this BandwidthClient is closed; create a new one")
+            raise ClientClosedError("this BandwidthClient is closed; create a new one")
         if self._http is None:
             self._http = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self.config.max_connections),
@@ -164,15 +168,16 @@ class Session:
         Retries happen only before the first chunk is yielded.
         """
         url = self._url(request)
-        resp = await self._retrying(request, url, lambda: self._open(request, url))
-        try:
-            async for chunk in resp.content.iter_chunked(chunk_size):
-                yield chunk
-        except (TimeoutError, aiohttp.ClientError) as exc:
-            resp.close()
-            raise TransportError(f"the download broke off: {exc!r}", request) from exc
-        finally:
-            resp.release()
+        async with self.transport.slots:
+            resp = await self._retrying(request, url, lambda: self._open(request, url))
+            try:
+                async for chunk in resp.content.iter_chunked(chunk_size):
+                    yield chunk
+            except (TimeoutError, aiohttp.ClientError) as exc:
+                resp.close()
+                raise TransportError(f"the download broke off: {exc!r}", request) from exc
+            finally:
+                resp.release()
 
     def paginate(
         self,
@@ -297,13 +302,14 @@ class Session:
             await self.transport.gate.wait(request.host)
 
     async def _attempt(self, request: Request, url: URL, *, raw: bool) -> Response:
-        resp = await self._open(request, url)
-        try:
-            body = await resp.read()
-        except (TimeoutError, aiohttp.ClientError) as exc:
-            raise self._transport_error(request, exc, sent=True) from exc
-        finally:
-            resp.release()
+        async with self.transport.slots:
+            resp = await self._open(request, url)
+            try:
+                body = await resp.read()
+            except (TimeoutError, aiohttp.ClientError) as exc:
+                raise self._transport_error(request, exc, sent=True) from exc
+            finally:
+                resp.release()
         data = body if raw else _decode_json(body)
         return Response(resp.status, resp.headers, resp.url, data)
 
@@ -380,7 +386,7 @@ class Session:
 
     def _transport_error(self, request: Request, exc: BaseException, *, sent: bool) -> _Retry:
         what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        timed_out = isinstance(exc, asyncio.TimeoutError)
+        timed_out = isinstance(exc, TimeoutError)
         if not sent:
             error: TransportError = TransportError(f"could not connect: {what}", request)
             error.__cause__ = exc

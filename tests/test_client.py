@@ -105,7 +105,7 @@ async def test_owned_session_closed_and_close_twice() -> None:
             http = client._session.transport.http()
         assert http.closed
         await client.aclose()
-        with pytest.raises(RuntimeError, match="closed"):
+        with pytest.raises(bw.ClientClosedError, match="closed"):
             await client.statistics.get()
 
 
