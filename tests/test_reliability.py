@@ -316,3 +316,26 @@ def test_retry_after_garbage(text: str) -> None:
     """Anything else gives None or a finite non-negative number, never an exception."""
     result = parse_retry_after(text)
     assert result is None or result >= 0
+
+
+async def test_client_rate_limit_spaces_requests() -> None:
+    """rate_limit= spaces requests client-wide, so a burst never arrives all at once."""
+    async with FakeBandwidth(seed=1) as fake, fake.client(rate_limit=20) as client:
+        await asyncio.gather(*(client.statistics.get() for _ in range(10)))
+    times = sorted(r.at for r in fake.requests)
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert len(times) == 10
+    # At most one request per 1/20 s; loopback jitter can only make the gaps longer on average.
+    assert times[-1] - times[0] >= 9 * 0.05 * 0.9
+    assert min(gaps) > 0.02
+
+
+async def test_gate_waits_again_when_pushed_back() -> None:
+    """A second 429 while the gate is closed keeps it closed for the longer time."""
+    async with FakeBandwidth(seed=1) as fake, fake.client(retry=FAST) as client:
+        fake.faults.rate_limit(retry_after=1, times=2)
+        first, second = await asyncio.gather(client.statistics.get(), client.statistics.get())
+    assert first == second
+    ok_times = [r.at for r in fake.requests[2:]]
+    assert ok_times
+    assert min(ok_times) - fake.requests[0].at >= 0.9
