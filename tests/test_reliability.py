@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import itertools
 import logging
 
 import pytest
@@ -323,7 +324,7 @@ async def test_client_rate_limit_spaces_requests() -> None:
     async with FakeBandwidth(seed=1) as fake, fake.client(rate_limit=20) as client:
         await asyncio.gather(*(client.statistics.get() for _ in range(10)))
     times = sorted(r.at for r in fake.requests)
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
     assert len(times) == 10
     # At most one request per 1/20 s; loopback jitter can only make the gaps longer on average.
     assert times[-1] - times[0] >= 9 * 0.05 * 0.9
