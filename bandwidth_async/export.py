@@ -1,0 +1,641 @@
+"""
+Export calls, conferences, recordings, messages or media listings to JSON Lines or CSV.
+
+::
+
+    from bandwidth_async.export import export
+
+    async with bw.BandwidthClient() as client:
+        result = await export(
+            client, "calls", "calls.jsonl", since=since, checkpoint="calls.ckpt", progress=True
+        )
+    print(result.count, result.seconds)
+
+``await export(client, kind, out, *, format="jsonl", since=None, until=None, checkpoint=None,
+concurrency=4, progress=False, page_size=1000, window=timedelta(hours=1)) -> ExportResult``
+
+- *kind* is ``"calls"``, ``"conferences"``, ``"recordings"``, ``"messages"`` or ``"media"``.
+- Each record is one JSON Lines line of its wire JSON (camelCase keys, ISO 8601 times, ``None``
+  fields left out), or one CSV row whose columns are the model's fields in declaration order
+  (nested values as JSON text, a header row first).
+- Memory stays flat: records are fetched page by page and written as they come; the whole set is
+  never held.
+- The time range is half-open, ``[since, until)``, on ``startTime`` (calls, recordings),
+  ``createdTime`` (conferences) or ``receiveTime`` (messages). Media has no time filter.
+  For calls and recordings *since* defaults to 8 days before *until* (Bandwidth keeps calls 7 days
+  after they end) and *until* to now; for conferences and messages no bound is sent by default.
+
+Calls and recordings: one query returns at most 10,000 calls (recordings: 1,000, one page), so
+the range is cut into *window*-long time windows fetched *concurrency* at a time. A window that
+comes back full is split in halves and fetched again. Each window's records are staged in a
+spooled temporary file (memory up to 1 MiB, then disk) and appended to the output only once the
+window is known to be complete, so no record is ever written twice. Bandwidth's ``maxStartTime``
+includes its bound for calls, so records starting exactly at a window's end are dropped there
+and written by the next window. Output order: oldest first within a window, windows in the order
+they complete, so the file is not sorted as a whole.
+
+Conferences, messages and media: plain pagination (``Link``, ``pageInfo``,
+``Continuation-Token``), written page by page in the API's order.
+
+Checkpoint: with *checkpoint*, a small JSON file is replaced atomically (temporary file, then
+`os.replace`) after every window or page is flushed and synced to the output. It records the
+finished windows or the page cursor, the number of records and the output's size. Running the
+same export again with the same checkpoint truncates the output back to that size (removing a
+page half-written at a crash) and continues: nothing is written twice and nothing is lost. A
+finished checkpoint makes the export a no-op. Without *checkpoint*, the output is overwritten.
+
+Progress: ``progress=True`` draws a one-line counter with the rate on stderr; a callable is
+called with the number of records written so far after every window or page.
+
+This module formats and writes files; it sends requests only through the client's resources.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import contextlib
+import csv
+import datetime as dt
+import io
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import IO, Any, Literal, get_args
+
+import attrs
+
+from ._client import BandwidthClient
+from ._converter import unstructure, wire_name
+from ._errors import BandwidthError
+from ._json import dumps
+from ._pagination import AsyncPaginator
+from .models import CallRecordingMetadata, CallState, Conference, ListMessageItem, Media
+
+__all__ = ["KINDS", "ExportError", "ExportResult", "Format", "Kind", "export"]
+
+Kind = Literal["calls", "conferences", "recordings", "messages", "media"]
+Format = Literal["jsonl", "csv"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
+
+_FORMATS: tuple[Format, ...] = get_args(Format)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MS = dt.timedelta(milliseconds=1)
+_SPOOL_MAX = 1 << 20
+_CHECKPOINT_VERSION = 1
+
+
+class ExportError(BandwidthError):
+    """
+    The export cannot go on: a checkpoint for other arguments, or a window that cannot be split.
+    """
+
+
+@attrs.frozen
+class ExportResult:
+    """
+    What an export wrote.
+
+    Attributes:
+        kind: What was exported.
+        path: The output file.
+        count: Records in the output, including those written by earlier runs of a resumed export.
+        seconds: How long this run took.
+        written: Records written by this run (``count`` unless the export was resumed).
+    """
+
+    kind: Kind
+    path: Path
+    count: int
+    seconds: float
+    written: int
+
+    @property
+    def rate(self) -> float:
+        """
+        Records written per second by this run (0 when it took no measurable time).
+        """
+        return self.written / self.seconds if self.seconds > 0 else 0.0
+
+
+# -- what each kind is ---------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Kind:
+    model: type[Any]
+    #: The record's time the range filters on, or None (media has no time).
+    time_of: Callable[[Any], dt.datetime | None]
+    #: Most records one windowed query returns; 0 for kinds read by plain pagination.
+    cap: int = 0
+
+
+_KINDS: dict[str, _Kind] = {
+    "calls": _Kind(CallState, lambda r: r.start_time, cap=10_000),
+    "recordings": _Kind(CallRecordingMetadata, lambda r: r.start_time, cap=1_000),
+    "conferences": _Kind(Conference, lambda r: r.created_time),
+    "messages": _Kind(ListMessageItem, lambda r: r.receive_time),
+    "media": _Kind(Media, lambda _: None),
+}
+
+
+def _window_query(
+    client: BandwidthClient, kind: str, lo: int, hi: int, page_size: int
+) -> AsyncPaginator[Any]:
+    # maxStartTime is inclusive for listCalls and exclusive for listAccountCallRecordings;
+    # asking one millisecond more covers both, and `_in` trims what lies past the window.
+    since, until = _from_ms(lo), _from_ms(hi + 1)
+    if kind == "calls":
+        return client.calls.list(min_start_time=since, max_start_time=until, page_size=page_size)
+    return client.recordings.list(min_start_time=since, max_start_time=until)
+
+
+def _paged_query(
+    client: BandwidthClient,
+    kind: str,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    *,
+    page_size: int,
+    cursor: str | None,
+) -> AsyncPaginator[Any]:
+    if kind == "conferences":
+        return client.conferences.list(
+            min_created_time=since, max_created_time=until, page_size=page_size, cursor=cursor
+        )
+    if kind == "messages":
+        return client.messages.list(
+            from_date_time=since, to_date_time=until, page_size=page_size, cursor=cursor
+        )
+    return client.media.list(cursor=cursor)
+
+
+# -- time ----------------------------------------------------------------------------------
+
+
+def _to_ms(moment: dt.datetime) -> int:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return (moment - _EPOCH) // _MS
+
+
+def _from_ms(ms: int) -> dt.datetime:
+    return _EPOCH + ms * _MS
+
+
+def _in(moment: dt.datetime | None, lo: int | None, hi: int | None) -> bool:
+    if moment is None:
+        return True
+    ms = _to_ms(moment)
+    return (lo is None or ms >= lo) and (hi is None or ms < hi)
+
+
+# -- output --------------------------------------------------------------------------------
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    return dumps(value).decode()
+
+
+class _Output:
+    """
+    The output file: encodes records, appends them, and knows its size for the checkpoint.
+    """
+
+    def __init__(self, path: Path, fmt: Format, model: type[Any], *, durable: bool) -> None:
+        self.path = path
+        self.format = fmt
+        self.durable = durable
+        self.columns = [wire_name(model.__name__, f.name) for f in attrs.fields(model)]
+        self.offset = 0
+        self._file: IO[bytes] | None = None
+
+    def create(self) -> None:
+        """
+        Start a new output, with the CSV header when the format has one.
+        """
+        self._file = self.path.open("wb")
+        self.offset = 0
+        if self.format == "csv":
+            self.append(self._csv([self.columns]))
+
+    def reopen(self, offset: int) -> None:
+        """
+        Continue an output at *offset*, cutting off whatever a crash left after it.
+        """
+        size = self.path.stat().st_size if self.path.exists() else -1
+        if size < offset:
+            msg = (
+                f"{self.path} holds {max(size, 0)} bytes but the checkpoint says {offset} were "
+                "written: it is not the output of this checkpoint"
+            )
+            raise ExportError(msg)
+        self._file = self.path.open("ab")
+        self._file.truncate(offset)
+        self.offset = offset
+
+    def close(self) -> None:
+        """
+        Close the file; harmless twice.
+        """
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def encode(self, records: Iterable[Any]) -> bytes:
+        """
+        *records* as JSON Lines or CSV rows.
+        """
+        if self.format == "jsonl":
+            return b"".join(dumps(unstructure(r)) + b"\n" for r in records)
+        rows = []
+        for record in records:
+            data = unstructure(record)
+            rows.append([_cell(data.get(c)) for c in self.columns])
+        return self._csv(rows)
+
+    def append(self, data: bytes | IO[bytes]) -> None:
+        """
+        Append *data* (bytes, or a file read from its start) and flush it to the file.
+        """
+        assert self._file is not None  # noqa: S101 - create() or reopen() came first
+        if isinstance(data, bytes):
+            self._file.write(data)
+        else:
+            shutil.copyfileobj(data, self._file)
+        self._file.flush()
+        if self.durable:
+            os.fsync(self._file.fileno())
+        self.offset = self._file.tell()
+
+    @staticmethod
+    def _csv(rows: Iterable[Sequence[str]]) -> bytes:
+        text = io.StringIO()
+        csv.writer(text).writerows(rows)
+        return text.getvalue().encode()
+
+
+# -- checkpoint ----------------------------------------------------------------------------
+
+
+@attrs.define
+class _State:
+    """
+    How far an export got: what the checkpoint file holds.
+    """
+
+    kind: str
+    format: str
+    since: int | None
+    until: int | None
+    count: int = 0
+    offset: int = 0
+    #: Windowed kinds: finished [lo, hi) windows in epoch milliseconds, merged and sorted.
+    done: list[list[int]] = attrs.field(factory=list)
+    #: Paged kinds: the cursor of the next page (None: the first page, or no more when finished).
+    cursor: str | None = None
+    finished: bool = False
+
+    def add_window(self, lo: int, hi: int) -> None:
+        """
+        Mark [*lo*, *hi*) as written, merging it with its neighbours.
+        """
+        merged: list[list[int]] = []
+        for a, b in sorted([*self.done, [lo, hi]]):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.done = merged
+
+
+class _Checkpoint:
+    """
+    The checkpoint file, replaced atomically; a no-op when there is none.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+
+    def load(self) -> _State | None:
+        if self.path is None or not self.path.exists():
+            return None
+        try:
+            data = json.loads(self.path.read_text())
+            version = data.pop("version")
+            state = _State(**data)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise ExportError(f"{self.path} is not an export checkpoint: {exc}") from exc
+        if version != _CHECKPOINT_VERSION:
+            raise ExportError(f"{self.path} is a checkpoint of another version ({version})")
+        return state
+
+    def save(self, state: _State) -> None:
+        if self.path is None:
+            return
+        data = {"version": _CHECKPOINT_VERSION, **attrs.asdict(state)}
+        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w") as f:
+                json.dump(data, f)
+                f.flush()
+                os.fsync(f.fileno())
+            Path(tmp).replace(self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+# -- progress ------------------------------------------------------------------------------
+
+
+class _Progress:
+    """
+    A one-line counter with the rate on stderr, or the caller's callback.
+    """
+
+    def __init__(self, progress: bool | Callable[[int], object], kind: str, start: int) -> None:
+        self._callback = progress if callable(progress) else None
+        self._draw = progress is True
+        self._kind = kind
+        self.start = start
+        self._began = time.monotonic()
+        self._last = 0.0
+        self._width = 0
+
+    def __call__(self, count: int) -> None:
+        if self._callback is not None:
+            self._callback(count)
+        now = time.monotonic()
+        if self._draw and now - self._last >= 0.1:  # noqa: PLR2004 - ten redraws a second
+            self._show(count, now)
+
+    def close(self, count: int) -> None:
+        """
+        Draw the last count and end the line, so the shell prompt starts on a fresh one.
+        """
+        if self._draw:
+            self._show(count, time.monotonic())
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+    def _show(self, count: int, now: float) -> None:
+        self._last = now
+        elapsed = now - self._began
+        rate = (count - self.start) / elapsed if elapsed > 0 else 0.0
+        line = f"{self._kind}: {count:,} exported ({rate:,.0f}/s)"
+        self._width = max(self._width, len(line))  # pad over a longer line drawn before
+        sys.stderr.write("\r" + line.ljust(self._width))
+        sys.stderr.flush()
+
+
+# -- the two ways of reading ---------------------------------------------------------------
+
+
+def _gaps(state: _State, step: int) -> collections.deque[tuple[int, int]]:
+    """
+    The windows of at most *step* ms that cover what *state* has not written yet, oldest first.
+    """
+    assert state.since is not None  # noqa: S101 - windowed kinds always have both bounds
+    assert state.until is not None  # noqa: S101
+    out: collections.deque[tuple[int, int]] = collections.deque()
+    at = state.since
+    for lo, hi in [*state.done, [state.until, state.until]]:
+        while at < min(lo, state.until):
+            end = min(at + step, lo, state.until)
+            out.append((at, end))
+            at = end
+        at = max(at, hi)
+    return out
+
+
+@attrs.define
+class _Exporter:
+    """
+    One run of an export: where it reads, where it writes, and how far it got.
+    """
+
+    client: BandwidthClient
+    state: _State
+    output: _Output
+    checkpoint: _Checkpoint
+    report: _Progress
+    concurrency: int
+    page_size: int
+    step: int
+
+    async def run(self) -> None:
+        """
+        Write what is left, then mark the checkpoint finished.
+        """
+        if _KINDS[self.state.kind].cap:
+            await self._windows()
+        else:
+            await self._pages()
+        self.state.finished = True
+        self.checkpoint.save(self.state)
+
+    def _commit(self, data: bytes | IO[bytes], count: int) -> None:
+        # Synchronous on purpose: no await between the output and its checkpoint.
+        self.output.append(data)
+        self.state.count += count
+        self.state.offset = self.output.offset
+        self.checkpoint.save(self.state)
+        self.report(self.state.count)
+
+    async def _windows(self) -> None:
+        pending = _gaps(self.state, self.step)
+        busy = 0
+        changed = asyncio.Event()
+
+        async def worker() -> None:
+            nonlocal busy
+            while True:
+                while not pending and busy:
+                    changed.clear()
+                    await changed.wait()
+                if not pending:
+                    changed.set()
+                    return
+                lo, hi = pending.popleft()
+                busy += 1
+                halves: list[tuple[int, int]] = []
+                try:
+                    halves = await self._window(lo, hi)
+                finally:
+                    pending.extendleft(reversed(halves))
+                    busy -= 1
+                    changed.set()
+
+        async with asyncio.TaskGroup() as group:
+            for _ in range(self.concurrency):
+                group.create_task(worker())
+
+    async def _window(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """
+        Write the window [*lo*, *hi*) and return nothing, or return its halves if it was full.
+        """
+        spec = _KINDS[self.state.kind]
+        seen = kept = 0
+        query = _window_query(self.client, self.state.kind, lo, hi, self.page_size)
+        with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MAX) as spool:
+            async for page in query.pages():
+                seen += len(page.items)
+                records = [r for r in page.items if _in(spec.time_of(r), lo, hi)]
+                spool.write(self.output.encode(records))
+                kept += len(records)
+                if seen >= spec.cap:
+                    break
+            if seen < spec.cap:
+                spool.seek(0)
+                self.state.add_window(lo, hi)
+                self._commit(spool, kept)
+                return []
+        if hi - lo < 2:  # noqa: PLR2004 - a millisecond cannot be halved
+            msg = (
+                f"{seen} {self.state.kind} or more start at {_from_ms(lo).isoformat()}: more "
+                "than one query can return"
+            )
+            raise ExportError(msg)
+        mid = lo + (hi - lo) // 2
+        return [(lo, mid), (mid, hi)]
+
+    async def _pages(self) -> None:
+        state = self.state
+        spec = _KINDS[state.kind]
+        query = _paged_query(
+            self.client,
+            state.kind,
+            None if state.since is None else _from_ms(state.since),
+            None if state.until is None else _from_ms(state.until),
+            page_size=self.page_size,
+            cursor=state.cursor,
+        )
+        pages = query.pages()
+        async with contextlib.aclosing(pages):
+            async for page in pages:
+                records = [r for r in page.items if _in(spec.time_of(r), state.since, state.until)]
+                state.cursor = page.next_cursor
+                self._commit(self.output.encode(records), len(records))
+
+
+# -- the entry point -----------------------------------------------------------------------
+
+
+def _resolve(
+    kind: str, since: dt.datetime | None, until: dt.datetime | None
+) -> tuple[int | None, int | None]:
+    lo = None if since is None else _to_ms(since)
+    hi = None if until is None else _to_ms(until)
+    if _KINDS[kind].cap:
+        hi = _to_ms(dt.datetime.now(dt.UTC)) if hi is None else hi
+        lo = hi - 8 * 86_400_000 if lo is None else lo
+    if lo is not None and hi is not None and lo >= hi:
+        raise ValueError(f"since must be before until, got {since} and {until}")
+    return lo, hi
+
+
+def _check_resume(state: _State, asked: dict[str, object]) -> None:
+    for name, want in asked.items():
+        have = getattr(state, name)
+        if want is not None and want != have:
+            shown = [_from_ms(v).isoformat() if isinstance(v, int) else v for v in (want, have)]
+            msg = (
+                f"the checkpoint is for {name}={shown[1]}, not {shown[0]}: use another "
+                "checkpoint file, or the same arguments to resume"
+            )
+            raise ExportError(msg)
+
+
+def _check_arguments(
+    kind: str, fmt: str, concurrency: int, page_size: int, window: dt.timedelta
+) -> None:
+    if kind not in _KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if fmt not in _FORMATS:
+        raise ValueError(f"format must be one of {', '.join(_FORMATS)}, not {fmt!r}")
+    if concurrency < 1:
+        raise ValueError(f"concurrency must be >= 1, not {concurrency}")
+    if page_size < 1:
+        raise ValueError(f"page_size must be >= 1, not {page_size}")
+    if window < _MS:
+        raise ValueError(f"window must be at least a millisecond, not {window}")
+
+
+async def export(
+    client: BandwidthClient,
+    kind: Kind,
+    out: str | os.PathLike[str],
+    *,
+    format: Format = "jsonl",
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    checkpoint: str | os.PathLike[str] | None = None,
+    concurrency: int = 4,
+    progress: bool | Callable[[int], object] = False,
+    page_size: int = 1000,
+    window: dt.timedelta = dt.timedelta(hours=1),
+) -> ExportResult:
+    """
+    Write every *kind* record in ``[since, until)`` to *out*, once each; see the module docs.
+
+    *concurrency* windows are fetched at once (calls and recordings); *window* is the length
+    of the first windows; *page_size* is sent as the API's page size where it has one.
+
+    Raises:
+        ExportError: *checkpoint* belongs to another export, or its output file was changed.
+        ValueError: An argument is out of range, or media was asked for with a time range.
+    """
+    _check_arguments(kind, format, concurrency, page_size, window)
+    if kind == "media" and (since is not None or until is not None):
+        raise ValueError("media listings have no time filter: leave since and until out")
+    began = time.perf_counter()
+    path = Path(out)
+    lo, hi = _resolve(kind, since, until)
+    store = _Checkpoint(None if checkpoint is None else Path(checkpoint))
+    output = _Output(path, format, _KINDS[kind].model, durable=checkpoint is not None)
+    state = store.load()
+    try:
+        if state is None:
+            state = _State(kind, format, lo, hi)
+            output.create()
+            state.offset = output.offset
+            store.save(state)
+        else:
+            _check_resume(
+                state,
+                {
+                    "kind": kind,
+                    "format": format,
+                    "since": None if since is None else lo,
+                    "until": None if until is None else hi,
+                },
+            )
+            if state.finished:
+                return ExportResult(kind, path, state.count, time.perf_counter() - began, 0)
+            output.reopen(state.offset)
+        report = _Progress(progress, kind, state.count)
+        exporter = _Exporter(
+            client, state, output, store, report, concurrency, page_size, window // _MS
+        )
+        try:
+            await exporter.run()
+        finally:
+            report.close(state.count)
+    finally:
+        output.close()
+    seconds = time.perf_counter() - began
+    return ExportResult(kind, path, state.count, seconds, state.count - report.start)
