@@ -37,7 +37,8 @@ from .models import *  # noqa: F403 - every model is public API, listed in model
 from .resources import DialResult
 
 if TYPE_CHECKING:
-    from . import bxml, callbacks, export, testing
+    from . import bxml, callbacks, testing
+    from . import export as export
 
 _LAZY = frozenset({"bxml", "callbacks", "export", "testing"})
 

@@ -459,12 +459,14 @@ async def _file_chunks(path: Path) -> AsyncIterator[bytes]:
     """
     A file's bytes in chunks, read off the event loop so a large upload blocks nothing.
     """
-    handle = await asyncio.to_thread(path.open, "rb")
+    handle = path.open("rb")  # opened here: a threaded open can leak when cancelled
     try:
         while chunk := await asyncio.to_thread(handle.read, _CHUNK):
             yield chunk
     finally:
-        await asyncio.to_thread(handle.close)
+        # Closed here, not in a thread: aiohttp cancels the writer once the answer is in, and
+        # an awaited close could be cancelled before it runs.
+        handle.close()
 
 
 def _quote(value: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import AsyncIterable, AsyncIterator, Iterable
+from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -147,7 +147,7 @@ class Calls:
         *,
         concurrency: int = 50,
         rate: float | None = None,
-    ) -> AsyncIterator[DialResult]:
+    ) -> AsyncGenerator[DialResult, None]:
         """
         Dial every call of *requests*, yielding a `DialResult` for each as it finishes.
 
