@@ -126,11 +126,15 @@ async def test_upload_async_iterator_streams_every_chunk() -> None:
     assert "Cache-Control" not in request.headers
 
 
-async def test_upload_without_content_type_is_octet_stream() -> None:
-    """Without content_type the upload is labelled application/octet-stream."""
+async def test_upload_content_type_guessed_or_required(tmp_path: Path) -> None:
+    """A file's type is guessed from its name; bytes without a type are refused unsent."""
+    path = tmp_path / "photo.jpeg"
+    path.write_bytes(b"\xff\xd8\xff")
     async with recording() as (client, received):
-        await client.media.upload("blob", b"abc")
-    assert received[0].headers["Content-Type"] == "application/octet-stream"
+        await client.media.upload("photo", path)
+        with pytest.raises(ValueError, match="content_type is required"):
+            await client.media.upload("blob", b"abc")
+    assert [r.headers["Content-Type"] for r in received] == ["image/jpeg"]
 
 
 async def test_upload_of_a_large_file_does_not_read_it_into_memory(tmp_path: Path) -> None:
@@ -157,7 +161,7 @@ async def test_upload_of_a_large_file_does_not_read_it_into_memory(tmp_path: Pat
         serve(consume) as served,
         bw.BandwidthClient("u", "p", "9900000", base_url=served.base_url) as client,
     ):
-        await client.media.upload("warmup", b"x")  # open the connection before measuring
+        await client.media.upload("warmup", b"x", content_type="text/plain")  # open the pool
         tracemalloc.start()
         try:
             await client.media.upload("big.bin", path, content_type="video/mp4")

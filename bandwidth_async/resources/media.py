@@ -4,6 +4,7 @@ Messaging media: upload files for MMS, list, download and delete them.
 
 from __future__ import annotations
 
+import mimetypes
 from collections.abc import AsyncIterable, AsyncIterator
 from pathlib import Path
 
@@ -61,16 +62,21 @@ class Media:
         media_id: str,
         data: bytes | str | Path | AsyncIterable[bytes],
         *,
-        content_type: str = "application/octet-stream",
+        content_type: str | None = None,
         cache_control: str | None = None,
     ) -> None:
         """
         Store *data* as *media_id* (uploadMedia).
 
         *data* is bytes, a file path (streamed from disk, never read whole), or an async
-        iterator of bytes; ``str`` is a file path, not content.
+        iterator of bytes; ``str`` is a file path, not content. *content_type* is required
+        unless it can be guessed from the file name: the API accepts only listed media types.
         """
         body: bytes | Path | AsyncIterable[bytes] = Path(data) if isinstance(data, str) else data
+        if content_type is None and isinstance(body, Path):
+            content_type = mimetypes.guess_type(body.name)[0]
+        if content_type is None:
+            raise ValueError("content_type is required, e.g. content_type='image/png'")
         headers = {"Cache-Control": cache_control} if cache_control else {}
         if isinstance(body, Path):
             headers["Content-Length"] = str(body.stat().st_size)  # noqa: ASYNC240 - one stat call

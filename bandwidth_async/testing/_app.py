@@ -171,6 +171,13 @@ def error_response(
 
 
 def _origin(request: web.Request) -> str:
+    """
+    The origin the client used: ``X-Forwarded-Host``/``-Proto`` when a proxy stands in front.
+    """
+    host = request.headers.get("X-Forwarded-Host")
+    if host:
+        proto = request.headers.get("X-Forwarded-Proto", request.scheme)
+        return f"{proto}://{host}"
     return str(request.url.origin())
 
 
