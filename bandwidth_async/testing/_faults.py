@@ -1,7 +1,7 @@
 """
 Fault injection rules for the emulator: 429s, 5xx, connection resets, truncated bodies, latency.
 
-This module only decides which fault a request gets; ``_app.py`` carries it out.
+This module only decides which fault a request gets; ``_middleware.py`` carries it out.
 """
 
 from __future__ import annotations

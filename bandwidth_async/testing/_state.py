@@ -1,7 +1,7 @@
 """
 The emulator's in-memory stores: generated data plus everything created or changed over HTTP.
 
-Times are epoch milliseconds; JSON rendering and HTTP live in ``_app.py``.
+Times are epoch milliseconds; JSON rendering and HTTP live in the family modules (``_voice.py``, ``_messaging.py``, ...) and ``_http.py``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,109 @@
+"""
+The Multi-Factor Authentication (MFA) API handlers: send a code by voice or text, verify it.
+
+Sent codes go to ``State.codes`` so tests can read them from ``fake.sent_codes``; nothing is
+really called or texted. Auth, faults and error rendering are the middleware's; shared helpers
+are in ``_http.py``.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from typing import Any, Final
+
+from aiohttp import web
+
+from ._http import _E164, Handlers, Problem, _body_json, _json, _require
+from ._state import SentCode
+
+__all__ = ["MfaHandlers"]
+
+_MAX_EXPIRATION_MINUTES: Final = 15
+
+
+class MfaHandlers(Handlers):
+    """
+    The MFA API's request handlers, closed over one emulator's config and state.
+    """
+
+    def routes(self) -> list[web.RouteDef]:
+        """
+        Every MFA route of the spec, at its path rooted at ``/``.
+        """
+        a = "/accounts/{accountId}"
+        return [
+            web.post(a + "/code/voice", self.generate_voice_code),
+            web.post(a + "/code/messaging", self.generate_messaging_code),
+            web.post(a + "/code/verify", self.verify_code),
+        ]
+
+    # -- MFA --------------------------------------------------------------------------------
+
+    def _code_request(self, data: dict[str, Any]) -> None:
+        _require(data, "to", "from", "applicationId", "message", "digits")
+        for name in ("to", "from"):
+            if not isinstance(data[name], str) or not _E164.match(data[name]):
+                raise Problem(400, f"'{name}' must be an E.164 phone number.")
+        digits = data["digits"]
+        if not isinstance(digits, int) or isinstance(digits, bool) or not 4 <= digits <= 8:  # noqa: PLR2004
+            raise Problem(400, "'digits' must be an integer from 4 to 8.")
+        if not isinstance(data["message"], str) or "{CODE}" not in data["message"]:
+            raise Problem(400, "'message' must contain {CODE}.")
+
+    def _send_code(self, data: dict[str, Any], channel: str) -> None:
+        code = "".join(secrets.choice("0123456789") for _ in range(data["digits"]))
+        self.state.codes.append(
+            SentCode(data["to"], code, channel, data.get("scope"), self.state.clock())
+        )
+
+    async def generate_voice_code(self, request: web.Request) -> web.Response:
+        """
+        "Call" a number with a code (generateVoiceCode); tests read it from ``fake.sent_codes``.
+        """
+        self._account(request)
+        data = _body_json(await request.read())
+        self._code_request(data)
+        self._send_code(data, "voice")
+        return _json({"callId": "c-" + "-".join(secrets.token_hex(n) for n in (4, 4, 2, 2, 2, 6))})
+
+    async def generate_messaging_code(self, request: web.Request) -> web.Response:
+        """
+        "Text" a number a code (generateMessagingCode); tests read it from ``fake.sent_codes``.
+        """
+        self._account(request)
+        data = _body_json(await request.read())
+        self._code_request(data)
+        self._send_code(data, "messaging")
+        return _json({"messageId": f"{int(time.time() * 1000)}{secrets.token_hex(8)}"})
+
+    async def verify_code(self, request: web.Request) -> web.Response:  # verifyCode
+        """
+        Check a code: valid when it was sent to ``to`` (same scope) within the expiration time.
+        """
+        self._account(request)
+        data = _body_json(await request.read())
+        _require(data, "to", "expirationTimeInMinutes", "code")
+        if not isinstance(data["to"], str) or not _E164.match(data["to"]):
+            raise Problem(400, "'to' must be an E.164 phone number.")
+        minutes = data["expirationTimeInMinutes"]
+        if (
+            not isinstance(minutes, int | float)
+            or isinstance(minutes, bool)
+            or not 0 < minutes <= _MAX_EXPIRATION_MINUTES
+        ):
+            raise Problem(400, "'expirationTimeInMinutes' must be more than 0 and at most 15.")
+        code = data["code"]
+        if not isinstance(code, str) or not 4 <= len(code) <= 8:  # noqa: PLR2004
+            raise Problem(400, "'code' must be 4 to 8 characters.")
+        scope = data.get("scope") or "2FA"
+        now = self.state.clock()
+        valid = False
+        for sent in reversed(self.state.codes):
+            if sent.to == data["to"] and (sent.scope or "2FA") == scope:
+                valid = sent.code == code and now - sent.sent_at <= minutes * 60
+                if valid:
+                    # A code verifies once.
+                    self.state.codes.remove(sent)
+                break
+        return _json({"valid": valid})
