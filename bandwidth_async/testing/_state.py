@@ -1,7 +1,8 @@
 """
 The emulator's in-memory stores: generated data plus everything created or changed over HTTP.
 
-Times are epoch milliseconds; JSON rendering and HTTP live in the family modules (``_voice.py``, ``_messaging.py``, ...) and ``_http.py``.
+Times are epoch milliseconds; JSON rendering and HTTP live in the family modules
+(``_voice.py``, ``_messaging.py``, ...) and ``_http.py``.
 """
 
 from __future__ import annotations
