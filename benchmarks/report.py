@@ -1,0 +1,169 @@
+"""
+The results table (markdown) and bar chart (PNG) of one benchmark run.
+"""
+
+from __future__ import annotations
+
+import importlib
+import statistics
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+NAMES = {"aiohttp": "raw aiohttp", "sdk": "bandwidth-sdk", "async": "bandwidth_async"}
+MB = 1024 * 1024
+NOTES = Path(__file__).with_name("NOTES.md")
+
+
+@dataclass
+class Row:
+    """One scenario: medians per client, and how bandwidth_async compares."""
+
+    scenario: str
+    unit: str
+    higher_is_better: bool
+    medians: dict[str, float]
+    target: str = ""
+    met: bool | None = None
+
+    def speed(self, other: str) -> float | None:
+        """bandwidth_async's advantage over *other* (> 1: better), or None."""
+        mine, theirs = self.medians.get("async"), self.medians.get(other)
+        if not mine or not theirs:
+            return None
+        return mine / theirs if self.higher_is_better else theirs / mine
+
+
+@dataclass
+class Table:
+    rows: list[Row] = field(default_factory=list)
+    markdown: str = ""
+
+
+def versions() -> dict[str, str]:
+    """Installed versions of what is compared."""
+    found = {}
+    for dist in ("aiohttp", "attrs", "cattrs", "orjson", "bandwidth-sdk", "pydantic", "urllib3"):
+        try:
+            found[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            found[dist] = "-"
+    return found
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0
+
+
+def build(results: dict[str, dict[str, list[float]]], ctx: dict[str, Any]) -> Table:
+    """The rows and the markdown report of *results*."""
+    total, dial, big = ctx["total"], ctx["dial"], ctx["big"]
+    per_second = {
+        "export": lambda s: total / s,
+        "dial": lambda s: dial / s,
+    }
+    rows = []
+    for key, label, target in (
+        ("export", f"export {total:,} calls, 1,000/page", ">= 0.85x raw, >= 4x sdk"),
+        ("dial", f"dial {dial:,} createCall, concurrency 50", ">= 0.85x raw, >= 4x sdk"),
+    ):
+        medians = {c: _median([per_second[key](s) for s in v]) for c, v in results[key].items()}
+        row = Row(label, "records/s" if key == "export" else "calls/s", True, medians, target)
+        raw, sdk = row.speed("aiohttp"), row.speed("sdk")
+        row.met = raw is not None and sdk is not None and raw >= 0.85 and sdk >= 4
+        rows.append(row)
+    rows.append(
+        Row(
+            "decode one 1,000-record page (bytes to objects)",
+            "us",
+            False,
+            {c: _median(v) for c, v in results["decode"].items()},
+            "(informative)",
+        )
+    )
+    imports = {c: _median(v) * 1000 for c, v in results["import"].items()}
+    rows.append(Row("import time (fresh interpreter)", "ms", False, imports, "<= 350 ms"))
+    rows[-1].met = imports["async"] <= 350
+    small = {c: _median(v) / MB for c, v in results["memory_small"].items()}
+    large = {c: _median(v) / MB for c, v in results["memory_big"].items()}
+    rows.append(Row(f"peak RSS, export {total:,} to JSONL", "MB", False, small, ""))
+    rows.append(
+        Row(
+            f"peak RSS, export {big:,} to JSONL",
+            "MB",
+            False,
+            large,
+            "<= 1.1x the small run, < 80 MB",
+        )
+    )
+    rows[-1].met = large["async"] <= 1.1 * small["async"] and large["async"] < 80
+    return Table(rows, _markdown(rows, ctx))
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None or value == 0:
+        return "-"
+    if unit in ("records/s", "calls/s"):
+        return f"{value:,.0f}"
+    if unit == "us":
+        return f"{value:,.0f}"
+    return f"{value:,.1f}"
+
+
+def _ratio(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}x"
+
+
+def _markdown(rows: list[Row], ctx: dict[str, Any]) -> str:
+    head = (
+        "| scenario | unit | raw aiohttp | bandwidth-sdk | bandwidth_async "
+        "| async vs raw | async vs sdk | target | met |\n"
+        "|---|---|--:|--:|--:|--:|--:|---|---|\n"
+    )
+    lines = []
+    for r in rows:
+        met = "" if r.met is None else ("yes" if r.met else "**no**")
+        lines.append(
+            f"| {r.scenario} | {r.unit} | {_fmt(r.medians.get('aiohttp'), r.unit)} "
+            f"| {_fmt(r.medians.get('sdk'), r.unit)} | {_fmt(r.medians.get('async'), r.unit)} "
+            f"| {_ratio(r.speed('aiohttp'))} | {_ratio(r.speed('sdk'))} | {r.target} | {met} |"
+        )
+    versions = ", ".join(f"{k} {v}" for k, v in ctx["versions"].items())
+    return (
+        "# Benchmark results (latest run)\n\n"
+        f"Medians of {ctx['repeat']} passes per client after one warm-up pass. "
+        '"async vs X" is how many times better bandwidth_async is (throughput ratio, or the '
+        'inverse ratio of times and sizes): above 1.00x it is ahead. For import, "raw aiohttp" '
+        "is `import aiohttp, attrs, cattrs, yarl`, the floor any SDK on that stack pays. "
+        "For memory, bandwidth-sdk is not run, and the 1,000,000-call export is run 3 times "
+        "(`--memory-repeat`; its peak RSS moves by under 1 MB).\n\n"
+        + head
+        + "\n".join(lines)
+        + "\n\n"
+        f"Python {ctx['python']} on {ctx['machine']} (shared with other work; load average "
+        f"{ctx['load']} at the end), {versions}. The whole run took {ctx['seconds']} s.\n"
+        "\nSee `benchmarks/README.md` for what each scenario does. The notes below come from "
+        "`benchmarks/NOTES.md`.\n\n" + NOTES.read_text(encoding="utf-8")
+    )
+
+
+def chart(table: Table, path: Path) -> None:
+    """A bar chart, one panel per scenario, written to *path* (PNG, Agg backend)."""
+    matplotlib: Any = importlib.import_module("matplotlib")
+    matplotlib.use("Agg")
+    plt: Any = importlib.import_module("matplotlib.pyplot")
+    colors = {"aiohttp": "#888888", "sdk": "#d98c3f", "async": "#2f6db5"}
+    fig, axes = plt.subplots(1, len(table.rows), figsize=(3.2 * len(table.rows), 4.2))
+    for ax, row in zip(axes, table.rows, strict=True):
+        clients = [c for c in ("aiohttp", "sdk", "async") if row.medians.get(c)]
+        values = [row.medians[c] for c in clients]
+        bars = ax.bar([NAMES[c] for c in clients], values, color=[colors[c] for c in clients])
+        ax.bar_label(bars, labels=[_fmt(v, row.unit) for v in values], fontsize=7)
+        better = "higher is better" if row.higher_is_better else "lower is better"
+        ax.set_title(f"{row.scenario}\n{row.unit}, {better}", fontsize=8)
+        ax.tick_params(axis="x", labelsize=7, rotation=20)
+        ax.tick_params(axis="y", labelsize=7)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)

@@ -1,0 +1,198 @@
+"""
+``nox -s bench`` / ``python benchmarks/run.py``: every scenario, three clients, one run.
+
+Starts ``server.py`` in its own process, one ``measure.py`` worker per client, measures
+decode, export, dial (round-robin, one pass per client per round), then import times and peak
+memory in fresh processes, and writes ``results/latest.md`` and ``results/latest.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import report
+
+HERE = Path(__file__).parent
+CLIENTS = ("aiohttp", "sdk", "async")
+
+IMPORTS = {
+    "aiohttp": "import aiohttp, attrs, cattrs, yarl",
+    "sdk": "import bandwidth",
+    "async": "import bandwidth_async",
+}
+_TIMED_IMPORT = "import time; t = time.perf_counter(); {stmt}; print(time.perf_counter() - t)"
+
+
+class Server:
+    """``server.py`` in a subprocess; ``url`` once it printed READY."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, str(HERE / "server.py")], stdout=subprocess.PIPE, text=True
+        )
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line.startswith("READY "):
+            self.close()
+            raise RuntimeError(f"the server did not start: {line!r}")
+        self.url = line.split()[1]
+
+    def close(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+class Worker:
+    """One ``measure.py worker`` process for one client."""
+
+    def __init__(self, client: str) -> None:
+        self.client = client
+        self.proc = subprocess.Popen(
+            [sys.executable, str(HERE / "measure.py"), "worker", client],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=HERE,
+        )
+
+    def ask(self, command: dict[str, Any]) -> list[float]:
+        assert self.proc.stdin is not None
+        assert self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps(command) + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the {self.client} worker died on {command}")
+        values: list[float] = json.loads(line)["values"]
+        return values
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+
+
+def round_robin(
+    workers: list[Worker], command: dict[str, Any], rounds: int
+) -> dict[str, list[float]]:
+    """Each worker runs *command* once per round, in turn; the first time includes a warm-up."""
+    values: dict[str, list[float]] = {w.client: [] for w in workers}
+    for _ in range(rounds):
+        for w in workers:
+            values[w.client] += w.ask(command)
+    return values
+
+
+def import_times(rounds: int) -> dict[str, list[float]]:
+    """Seconds to import each client in a fresh interpreter (bytecode compiled once first)."""
+    values: dict[str, list[float]] = {c: [] for c in CLIENTS}
+    for i in range(rounds + 1):
+        for client, stmt in IMPORTS.items():
+            out = subprocess.run(
+                [sys.executable, "-c", _TIMED_IMPORT.format(stmt=stmt)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            if i:  # the first round writes .pyc files and warms the page cache
+                values[client].append(float(out.stdout))
+    return values
+
+
+def memory(base: str, client: str, total: int) -> float:
+    """Peak RSS in bytes of one fresh process exporting *total* calls to a file."""
+    out = subprocess.run(
+        [sys.executable, "measure.py", "memory", client, "--base", base, "--total", str(total)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=HERE,
+    )
+    return float(json.loads(out.stdout.splitlines()[-1])["values"][0])
+
+
+def write_report(
+    results: dict[str, dict[str, list[float]]], context: dict[str, Any], out: Path
+) -> None:
+    """Write latest.md, latest.json and latest.png to *out*, and print the table."""
+    table = report.build(results, context)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.md").write_text(table.markdown)
+    (out / "latest.json").write_text(
+        json.dumps({"results": results, "context": context}, indent=1, default=str)
+    )
+    report.chart(table, out / "latest.png")
+    print(table.markdown)
+    print(f"wrote {out}/latest.md and latest.png")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="bandwidth_async benchmarks")
+    parser.add_argument("--repeat", type=int, default=5, help="measured passes per client")
+    parser.add_argument("--total", type=int, default=100_000, help="calls in the export")
+    parser.add_argument("--dial", type=int, default=3000, help="createCall requests")
+    parser.add_argument("--big", type=int, default=1_000_000, help="calls in the big memory run")
+    parser.add_argument("--memory-repeat", type=int, default=3, help="runs of the big export")
+    parser.add_argument("--out", type=Path, default=HERE / "results")
+    parser.add_argument(
+        "--from-json", type=Path, help="only rebuild the report from a saved latest.json"
+    )
+    args = parser.parse_args()
+    if args.from_json is not None:
+        saved = json.loads(args.from_json.read_text())
+        write_report(saved["results"], saved["context"], args.out)
+        return
+    started = time.perf_counter()
+    results: dict[str, dict[str, list[float]]] = {}
+    server = Server()
+    try:
+        print(f"server at {server.url}; {args.repeat} passes per client", flush=True)
+        workers = [Worker(c) for c in CLIENTS]
+        try:
+            results["decode"] = round_robin(workers, {"op": "decode"}, args.repeat)
+            print("decode done", flush=True)
+            export = {"op": "export", "base": server.url, "total": args.total}
+            results["export"] = round_robin(workers, export, args.repeat)
+            print("export done", flush=True)
+            dial = {"op": "dial", "base": server.url, "count": args.dial, "concurrency": 50}
+            results["dial"] = round_robin(workers, dial, args.repeat)
+            print("dial done", flush=True)
+        finally:
+            for w in workers:
+                w.close()
+        results["import"] = import_times(args.repeat + 2)
+        print("import done", flush=True)
+        for total, key in ((args.total, "memory_small"), (args.big, "memory_big")):
+            results[key] = {c: [] for c in ("aiohttp", "async")}
+            # Peak RSS barely moves between runs, and a 1,000,000-call export takes ~15 s.
+            runs = args.repeat if key == "memory_small" else args.memory_repeat
+            for _ in range(runs):
+                for client in ("aiohttp", "async"):
+                    results[key][client].append(memory(server.url, client, total))
+            print(f"memory {total:,} done", flush=True)
+    finally:
+        server.close()
+    context = {
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
+        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "seconds": f"{time.perf_counter() - started:.0f}",
+        "repeat": str(args.repeat),
+        "total": args.total,
+        "dial": args.dial,
+        "big": args.big,
+        "versions": report.versions(),
+    }
+    write_report(results, context, args.out)
+
+
+if __name__ == "__main__":
+    main()
