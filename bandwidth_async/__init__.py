@@ -33,12 +33,12 @@ from ._errors import (
 from ._pagination import AsyncPaginator, Page
 from ._retry import RetryEvent, RetryPolicy
 from ._version import __version__
-from .models import *  # noqa: F403 - every model is public API, listed in models.__all__
 from .resources import DialResult
 
 if TYPE_CHECKING:
     from . import bxml, callbacks, testing
     from . import export as export
+    from .models import *  # noqa: F403 - every model is public API, listed in models.__all__
 
 _LAZY = frozenset({"bxml", "callbacks", "export", "testing"})
 
@@ -72,12 +72,18 @@ __all__ = [
     "testing",
 ]
 __all__ += models.__all__
+# Every model is public here too; the webhook models load on first use, as in `models`.
+globals().update(
+    {name: getattr(models, name) for name in models.__all__ if name not in models.LAZY}
+)
 
 
 def __getattr__(name: str) -> Any:
     """
-    Load the submodules that pull in more (aiohttp.web, XML) only when they are used.
+    Load the submodules that pull in more (aiohttp.web, XML) and the webhook models on first use.
     """
     if name in _LAZY:
         return importlib.import_module(f"{__name__}.{name}")
+    if name in models.LAZY:
+        return getattr(models, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

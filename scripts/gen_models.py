@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "bandwidth.yml"
 OUT = ROOT / "bandwidth_async" / "models"
 REF_PREFIX = "#/components/schemas/"
+LAZY_MODULE = "callbacks"  # models/__init__.py loads it on first use
 WIDTH = 100
 
 # The spec lists its schemas grouped by API: a section runs from its first schema to the next
@@ -555,21 +556,52 @@ def render_registry(spec: Spec) -> str:
 def render_init(spec: Spec) -> str:
     """
     The source of ``models/__init__.py``.
+
+    The webhook models (``callbacks``) load on first use: they are a third of the import time,
+    and a client that only sends requests never needs them.
     """
     modules: dict[str, list[str]] = {"_base": ["OpenStrEnum"]}
     for name in [*spec.enums, *spec.objects]:
         origin = "_enums" if name in spec.enums else spec.module_of[name]
         modules.setdefault(origin, []).append(class_name(name))
+    lazy = sorted(modules.pop(LAZY_MODULE))
     lines = [
         HEADER.format(
             doc="Every model and enum of the Bandwidth API, one attrs class per schema of the spec."
-        )
+        ),
+        "from typing import TYPE_CHECKING, Any",
+        "",
     ]
     lines += [
         f"from bandwidth_async.models.{o} import {', '.join(modules[o])}" for o in sorted(modules)
     ]
-    everything = sorted(n for names in modules.values() for n in names)
+    lines += [
+        "",
+        "if TYPE_CHECKING:",
+        f"    from bandwidth_async.models.{LAZY_MODULE} import {', '.join(lazy)}",
+        "",
+        "#: Names loaded from ``models.callbacks`` on first access.",
+        "LAZY = frozenset({",
+        *(f'    "{n}",' for n in lazy),
+        "})",
+    ]
+    everything = sorted([*(n for names in modules.values() for n in names), *lazy])
     lines += ["", "__all__ = [", *(f'    "{n}",' for n in everything), "]"]
+    lines += [
+        "",
+        "",
+        "def __getattr__(name: str) -> Any:",
+        '    """',
+        "    Load the webhook models when one of them is first used.",
+        '    """',
+        "    if name in LAZY:",
+        f"        from bandwidth_async.models import {LAZY_MODULE}  # noqa: PLC0415",
+        "",
+        f"        value = getattr({LAZY_MODULE}, name)",
+        "        globals()[name] = value",
+        "        return value",
+        '    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 import enum
 import json
 import re
+import subprocess
+import sys
 import types
 import typing
 from collections.abc import Iterator
@@ -399,3 +401,19 @@ def test_generated_structure_is_used_for_call_state() -> None:
     """CallState, the model every export decodes, goes through the generated function."""
     fast = CONVERTER.get_structure_hook(CallState)
     assert fast.__name__ == "fast_structure_CallState"
+
+
+def test_webhook_models_load_on_first_use() -> None:
+    """A client that never parses a webhook does not pay for importing the callback models."""
+    code = (
+        "import sys, bandwidth_async as bw\n"
+        "print('bandwidth_async.models.callbacks' in sys.modules)\n"
+        "print(bw.AnswerCallback.__name__, bw.models.GatherCallback.__name__)\n"
+        "print('bandwidth_async.models.callbacks' in sys.modules)\n"
+    )
+    out = subprocess.run(  # noqa: S603 - our own code, run with this interpreter
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["False", "AnswerCallback", "GatherCallback", "True"]
+    with pytest.raises(AttributeError, match="NoSuchModel"):
+        _ = models.NoSuchModel

@@ -5,6 +5,8 @@ Generated from ``spec/bandwidth.yml`` by ``scripts/gen_models.py``: change the g
 file. The classes hold data only; mapping them to and from JSON is the converter's job.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from bandwidth_async.models._base import OpenStrEnum
 from bandwidth_async.models._enums import (
     CallbackMethodEnum,
@@ -21,37 +23,6 @@ from bandwidth_async.models._enums import (
     PriorityEnum,
     RecordingStateEnum,
     RedirectMethodEnum,
-)
-from bandwidth_async.models.callbacks import (
-    AnswerCallback,
-    BridgeCompleteCallback,
-    BridgeTargetCompleteCallback,
-    ConferenceCompletedCallback,
-    ConferenceCreatedCallback,
-    ConferenceMemberExitCallback,
-    ConferenceMemberJoinCallback,
-    ConferenceRecordingAvailableCallback,
-    ConferenceRedirectCallback,
-    DisconnectCallback,
-    DtmfCallback,
-    GatherCallback,
-    InboundMessageCallback,
-    InboundMessageCallbackMessage,
-    InitiateCallback,
-    MachineDetectionCompleteCallback,
-    MessageDeliveredCallback,
-    MessageDeliveredCallbackMessage,
-    MessageFailedCallback,
-    MessageFailedCallbackMessage,
-    MessageSendingCallback,
-    MessageSendingCallbackMessage,
-    RecordingAvailableCallback,
-    RecordingCompleteCallback,
-    RedirectCallback,
-    TranscriptionAvailableCallback,
-    TransferAnswerCallback,
-    TransferCompleteCallback,
-    TransferDisconnectCallback,
 )
 from bandwidth_async.models.lookup import (
     CreateLookupResponse,
@@ -105,6 +76,74 @@ from bandwidth_async.models.voice import (
     UpdateConference,
     UpdateConferenceMember,
     VoiceApiError,
+)
+
+if TYPE_CHECKING:
+    from bandwidth_async.models.callbacks import (
+        AnswerCallback,
+        BridgeCompleteCallback,
+        BridgeTargetCompleteCallback,
+        ConferenceCompletedCallback,
+        ConferenceCreatedCallback,
+        ConferenceMemberExitCallback,
+        ConferenceMemberJoinCallback,
+        ConferenceRecordingAvailableCallback,
+        ConferenceRedirectCallback,
+        DisconnectCallback,
+        DtmfCallback,
+        GatherCallback,
+        InboundMessageCallback,
+        InboundMessageCallbackMessage,
+        InitiateCallback,
+        MachineDetectionCompleteCallback,
+        MessageDeliveredCallback,
+        MessageDeliveredCallbackMessage,
+        MessageFailedCallback,
+        MessageFailedCallbackMessage,
+        MessageSendingCallback,
+        MessageSendingCallbackMessage,
+        RecordingAvailableCallback,
+        RecordingCompleteCallback,
+        RedirectCallback,
+        TranscriptionAvailableCallback,
+        TransferAnswerCallback,
+        TransferCompleteCallback,
+        TransferDisconnectCallback,
+    )
+
+#: Names loaded from ``models.callbacks`` on first access.
+LAZY = frozenset(
+    {
+        "AnswerCallback",
+        "BridgeCompleteCallback",
+        "BridgeTargetCompleteCallback",
+        "ConferenceCompletedCallback",
+        "ConferenceCreatedCallback",
+        "ConferenceMemberExitCallback",
+        "ConferenceMemberJoinCallback",
+        "ConferenceRecordingAvailableCallback",
+        "ConferenceRedirectCallback",
+        "DisconnectCallback",
+        "DtmfCallback",
+        "GatherCallback",
+        "InboundMessageCallback",
+        "InboundMessageCallbackMessage",
+        "InitiateCallback",
+        "MachineDetectionCompleteCallback",
+        "MessageDeliveredCallback",
+        "MessageDeliveredCallbackMessage",
+        "MessageFailedCallback",
+        "MessageFailedCallbackMessage",
+        "MessageSendingCallback",
+        "MessageSendingCallbackMessage",
+        "RecordingAvailableCallback",
+        "RecordingCompleteCallback",
+        "RedirectCallback",
+        "TranscriptionAvailableCallback",
+        "TransferAnswerCallback",
+        "TransferCompleteCallback",
+        "TransferDisconnectCallback",
+    }
 )
 
 __all__ = [
@@ -198,3 +237,16 @@ __all__ = [
     "VoiceApiError",
     "VoiceCodeResponse",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """
+    Load the webhook models when one of them is first used.
+    """
+    if name in LAZY:
+        from bandwidth_async.models import callbacks  # noqa: PLC0415
+
+        value = getattr(callbacks, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
