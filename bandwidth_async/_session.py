@@ -137,6 +137,11 @@ class Session:
         self.transport = transport
         self.options = options
         self._error_models = _error_models()
+        # Built once per view, not per request: the dialer's hot path.
+        self._client_timeout = aiohttp.ClientTimeout(total=options.timeout)
+        config = transport.config
+        self._prefixes = {host: str(url).rstrip("/") for host, url in config.hosts.items()}
+        self._account = _quote(config.account_id)
 
     # --- the public verbs of the layer -----------------------------------------------------
 
@@ -169,7 +174,12 @@ class Session:
         """
         url = self._url(request)
         async with self.transport.slots:
-            resp = await self._retrying(request, url, lambda: self._open(request, url))
+            try:
+                resp = await self._open(request, url)
+            except _Retry as retry:
+                resp = await self._retrying(
+                    request, url, lambda: self._open(request, url), failed=retry
+                )
             try:
                 async for chunk in resp.content.iter_chunked(chunk_size):
                     yield chunk
@@ -215,42 +225,57 @@ class Session:
         Send *request* with retries, and return the decoded 2xx `Response`.
         """
         url = self._url(request)
-        return await self._retrying(request, url, lambda: self._attempt(request, url, raw=raw))
+        try:
+            return await self._attempt(request, url, raw=raw)
+        except _Retry as retry:
+            first = retry
+        return await self._retrying(
+            request, url, lambda: self._attempt(request, url, raw=raw), failed=first
+        )
 
     # --- internals --------------------------------------------------------------------------
 
     async def _retrying(
-        self, request: Request, url: URL, attempt_once: Callable[[], Awaitable[R]]
+        self,
+        request: Request,
+        url: URL,
+        attempt_once: Callable[[], Awaitable[R]],
+        *,
+        failed: _Retry,
     ) -> R:
         """
-        Run *attempt_once* until it succeeds, the policy gives up, or an error is final.
+        Retry after a failed first attempt until one succeeds or the policy gives up.
+
+        *failed* is what the first attempt raised; *attempt_once* sends the request again. The
+        first attempt runs outside this loop, so a request that succeeds at once (nearly
+        all of them) pays for no retry machinery.
         """
         policy = self.options.retry
-        attempt = 0
+        attempt = 1
+        retry = failed
         while True:
+            error = retry.error
+            error.attempts = attempt
+            delay = self._retry_delay(request, retry, attempt, policy)
+            if delay is None:
+                raise error from error.__cause__
+            log.debug(
+                "retrying %s %s after %s (attempt %d of %d) in %.2fs",
+                request.method,
+                url.path,
+                retry.reason,
+                attempt,
+                policy.max_attempts,
+                delay,
+            )
+            if policy.on_retry is not None:
+                policy.on_retry(RetryEvent(request.method, str(url), attempt, retry.reason, delay))
+            await asyncio.sleep(delay)
             attempt += 1
             try:
                 return await attempt_once()
-            except _Retry as retry:
-                error = retry.error
-                error.attempts = attempt
-                delay = self._retry_delay(request, retry, attempt, policy)
-                if delay is None:
-                    raise error from error.__cause__
-                log.debug(
-                    "retrying %s %s after %s (attempt %d of %d) in %.2fs",
-                    request.method,
-                    url.path,
-                    retry.reason,
-                    attempt,
-                    policy.max_attempts,
-                    delay,
-                )
-                if policy.on_retry is not None:
-                    policy.on_retry(
-                        RetryEvent(request.method, str(url), attempt, retry.reason, delay)
-                    )
-                await asyncio.sleep(delay)
+            except _Retry as again:
+                retry = again
 
     def _retry_delay(
         self, request: Request, retry: _Retry, attempt: int, policy: RetryPolicy
@@ -267,20 +292,21 @@ class Session:
         return policy.backoff(attempt)
 
     def _url(self, request: Request) -> URL:
-        base = self.transport.config.hosts[request.host]
         if request.url is not None:
+            base = self.transport.config.hosts[request.host]
             if request.url.origin() != base.origin():
                 raise PaginationError(
                     f"refusing to follow {request.url.origin()} with credentials: the client "
                     f"is configured for {base.origin()}"
                 )
             return request.url
-        params = {"account_id": self.transport.config.account_id, **request.path_params}
+        params = {k: _quote(v) for k, v in request.path_params.items()}
+        params["account_id"] = self._account
         try:
-            path = request.path.format_map({k: _quote(v) for k, v in params.items()})
+            path = request.path.format_map(params)
         except KeyError as exc:
             raise ValueError(f"{request.path} needs the path parameter {exc}") from exc
-        url = URL(str(base).rstrip("/") + path, encoded=True)
+        url = URL(self._prefixes[request.host] + path, encoded=True)
         query = request.query_params()
         return url.update_query(query) if query else url
 
@@ -292,11 +318,9 @@ class Session:
             headers["Content-Type"] = "application/json"
         return headers
 
-    def _timeout(self) -> aiohttp.ClientTimeout:
-        return aiohttp.ClientTimeout(total=self.options.timeout)
-
     async def _before_send(self, request: Request) -> None:
-        await self.transport.gate.wait(request.host)
+        if self.transport.gate.delay(request.host) > 0:
+            await self.transport.gate.wait(request.host)
         if self.transport.pacer is not None:
             await self.transport.pacer.wait()
             await self.transport.gate.wait(request.host)
@@ -327,7 +351,7 @@ class Session:
                 url,
                 headers=self._headers(request),
                 data=_encode_body(request.body),
-                timeout=self._timeout(),
+                timeout=self._client_timeout,
                 allow_redirects=False,
             )
         except (TimeoutError, aiohttp.ClientError, OSError) as exc:

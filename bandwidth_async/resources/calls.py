@@ -159,7 +159,10 @@ class Calls:
             raise ValueError(f"concurrency must be >= 1, not {concurrency}")
         pacer = Pacer(rate) if rate else None
         source = _aiter(requests)
-        pending: set[asyncio.Task[DialResult]] = set()
+        in_flight: set[asyncio.Task[DialResult]] = set()
+        # Each task reports itself here when done: one wake-up per finished call, where
+        # asyncio.wait would re-register a callback on every pending task each time.
+        finished: asyncio.Queue[asyncio.Task[DialResult]] = asyncio.Queue()
 
         async def dial(call: CreateCall) -> DialResult:
             if pacer is not None:
@@ -171,24 +174,26 @@ class Calls:
 
         exhausted = False
         try:
-            while pending or not exhausted:
-                while not exhausted and len(pending) < concurrency:
+            while True:
+                while not exhausted and len(in_flight) < concurrency:
                     try:
                         call = await anext(source)
                     except StopAsyncIteration:
                         exhausted = True
                         break
-                    pending.add(asyncio.create_task(dial(call)))
-                if not pending:
+                    task = asyncio.create_task(dial(call))
+                    task.add_done_callback(finished.put_nowait)
+                    in_flight.add(task)
+                if not in_flight:
                     break
-                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-                for task in done:
-                    yield task.result()
+                task = await finished.get()
+                in_flight.discard(task)
+                yield task.result()
         finally:
-            for task in pending:
+            for task in in_flight:
                 task.cancel()
-            if pending:
-                await asyncio.gather(*pending, return_exceptions=True)
+            if in_flight:
+                await asyncio.gather(*in_flight, return_exceptions=True)
 
 
 async def _aiter(
