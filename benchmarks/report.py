@@ -98,7 +98,67 @@ def build(results: dict[str, dict[str, list[float]]], ctx: dict[str, Any]) -> Ta
         )
     )
     rows[-1].met = large["async"] <= 1.1 * small["async"] and large["async"] < 80
-    return Table(rows, _markdown(rows, ctx))
+    serving = _serving(results.get("serving", {}), ctx, rows[0])
+    return Table(rows, _markdown(rows, ctx, serving))
+
+
+SERVERS = {
+    "emulator": "emulator, `bandwidth_async.testing.FakeBandwidth` (builds each call per request)",
+    "server": "`benchmarks/server.py` (pages rendered once, at start-up)",
+}
+
+
+def _serving(values: dict[str, list[float]], ctx: dict[str, Any], export: Row) -> str:
+    """
+    The serving-rate paragraph and table (emulator and server.py), or "" if not measured.
+
+    Runs saved before ``fake_serving.py`` joined ``run.py`` have no ``serving`` key.
+    """
+    pages = {n: _median(values.get(f"{n}_pages", [])) for n in SERVERS}
+    calls = {n: _median(values.get(f"{n}_calls", [])) for n in SERVERS}
+    if not pages["emulator"]:
+        return ""
+    lines = [
+        f"| {label} | {pages[n]:,.1f} | {calls[n]:,.0f} | {1000 / pages[n]:.1f} |"
+        for n, label in SERVERS.items()
+        if pages[n]
+    ]
+    passes = len(values["emulator_pages"])
+    per_pass = ctx.get("serving_pages", "?")
+    text = (
+        "**How fast the servers serve** (not a client comparison): listCalls at "
+        f"pageSize=1000 over {ctx['total']:,} calls. Each server runs in its own process; one "
+        "aiohttp client follows the `Link` chain a page at a time and reads each body as bytes, "
+        "without decoding it (`benchmarks/fake_serving.py`). Medians of "
+        f"{passes} passes of {per_pass} pages, taken before the client benchmarks.\n\n"
+        "| server | pages/s | calls/s | ms a page |\n|---|--:|--:|--:|\n" + "\n".join(lines) + "\n"
+    )
+    fastest = max(export.medians, key=lambda c: export.medians[c], default=None)
+    if fastest is None or not export.medians[fastest]:
+        return text
+    best = export.medians[fastest]
+    emulator = calls["emulator"]
+    verdict = (
+        f"The emulator serves {emulator:,.0f} calls/s, {emulator / best:.2f}x the fastest "
+        f"client's export in the table above ({NAMES[fastest]}, {best:,.0f} records/s): "
+    )
+    if emulator < best:
+        verdict += (
+            "slower than that client, so an export benchmarked against it would measure the "
+            "emulator."
+        )
+    else:
+        verdict += (
+            "faster than the clients, but it would still add its own per-page time to "
+            "every page a client waits for."
+        )
+    if calls["server"]:
+        verdict += (
+            f" `server.py` serves {calls['server']:,.0f} calls/s "
+            f"({calls['server'] / emulator:.1f}x the emulator, {calls['server'] / best:.1f}x the "
+            "fastest export), so the clients are measured against it."
+        )
+    return text + "\n" + verdict + "\n"
 
 
 def _fmt(value: float | None, unit: str) -> str:
@@ -115,7 +175,7 @@ def _ratio(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}x"
 
 
-def _markdown(rows: list[Row], ctx: dict[str, Any]) -> str:
+def _markdown(rows: list[Row], ctx: dict[str, Any], serving: str = "") -> str:
     head = (
         "| scenario | unit | raw aiohttp | bandwidth-sdk | bandwidth_async "
         "| async vs raw | async vs sdk | target | met |\n"
@@ -143,7 +203,8 @@ def _markdown(rows: list[Row], ctx: dict[str, Any]) -> str:
         + "\n\n"
         f"Python {ctx['python']} on {ctx['machine']} (shared with other work; load average "
         f"{ctx['load']} at the end), {versions}. The whole run took {ctx['seconds']} s.\n"
-        "\nSee `benchmarks/README.md` for what each scenario does. The notes below come from "
+        + (f"\n{serving}" if serving else "")
+        + "\nSee `benchmarks/README.md` for what each scenario does. The notes below come from "
         "`benchmarks/NOTES.md`.\n\n" + NOTES.read_text(encoding="utf-8")
     )
 

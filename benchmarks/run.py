@@ -1,9 +1,11 @@
 """
 ``nox -s bench`` / ``python benchmarks/run.py``: every scenario, three clients, one run.
 
-Starts ``server.py`` in its own process, one ``measure.py`` worker per client, measures
-decode, export, dial (round-robin, one pass per client per round), then import times and peak
-memory in fresh processes, and writes ``results/latest.md`` and ``results/latest.png``.
+First measures how fast the emulator (FakeBandwidth) and ``server.py`` serve listCalls
+(``fake_serving.py --json``, not a client comparison). Then starts ``server.py`` in its own
+process, one ``measure.py`` worker per client, measures decode, export, dial (round-robin, one
+pass per client per round), then import times and peak memory in fresh processes, and writes
+``results/latest.md`` and ``results/latest.png``.
 """
 
 from __future__ import annotations
@@ -119,6 +121,20 @@ def memory(base: str, client: str, total: int) -> float:
     return float(json.loads(out.stdout.splitlines()[-1])["values"][0])
 
 
+def serving(repeat: int, pages: int, total: int) -> dict[str, list[float]]:
+    """Pages/s and calls/s of each pass of the emulator and of server.py (``fake_serving.py``)."""
+    args = ["--json", "--repeat", str(repeat), "--pages", str(pages), "--calls", str(total)]
+    out = subprocess.run(
+        [sys.executable, "fake_serving.py", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=HERE,
+    )
+    values: dict[str, list[float]] = json.loads(out.stdout.splitlines()[-1])
+    return values
+
+
 def write_report(
     results: dict[str, dict[str, list[float]]], context: dict[str, Any], out: Path
 ) -> None:
@@ -141,6 +157,9 @@ def main() -> None:
     parser.add_argument("--dial", type=int, default=3000, help="createCall requests")
     parser.add_argument("--big", type=int, default=1_000_000, help="calls in the big memory run")
     parser.add_argument("--memory-repeat", type=int, default=3, help="runs of the big export")
+    parser.add_argument(
+        "--serving-pages", type=int, default=50, help="pages per pass of the serving rate"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "results")
     parser.add_argument(
         "--from-json", type=Path, help="only rebuild the report from a saved latest.json"
@@ -152,6 +171,9 @@ def main() -> None:
         return
     started = time.perf_counter()
     results: dict[str, dict[str, list[float]]] = {}
+    # Before anything else runs, so the two servers have the machine to themselves.
+    results["serving"] = serving(args.repeat, args.serving_pages, args.total)
+    print("serving done", flush=True)
     server = Server()
     try:
         print(f"server at {server.url}; {args.repeat} passes per client", flush=True)
@@ -189,6 +211,7 @@ def main() -> None:
         "total": args.total,
         "dial": args.dial,
         "big": args.big,
+        "serving_pages": args.serving_pages,
         "versions": report.versions(),
     }
     write_report(results, context, args.out)

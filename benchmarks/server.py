@@ -9,10 +9,11 @@ URL every client is given and says how many calls the list holds (100,000 or 1,0
 one server process serves every scenario. The real API caps one query at 10,000 calls; this
 server ignores the cap (for all three clients alike), so one query pages through everything.
 
-Why not FakeBandwidth: it renders each callState per request (31k-53k calls/s, see
-``fake_serving.py``), so a fast client would wait on the server and the comparison would
-measure the emulator. Here every page body is bytes rendered at start-up: serving a page costs
-one ``write`` of ~600 kB, and the client's own cost is what the numbers show.
+Why not FakeBandwidth: it renders each callState per request (about 70k calls/s, measured
+beside this server by ``fake_serving.py``), so a fast client would wait on the server and the
+comparison would measure the emulator. Here every page body is bytes rendered at start-up:
+serving a page costs one ``write`` of ~600 kB, and the client's own cost is what the numbers
+show.
 """
 
 from __future__ import annotations
