@@ -96,6 +96,9 @@ def round_robin(
 def import_times(rounds: int) -> dict[str, list[float]]:
     """Seconds to import each client in a fresh interpreter (bytecode compiled once first)."""
     values: dict[str, list[float]] = {c: [] for c in CLIENTS}
+    # An installed package imports from bytecode (pip compiles it); a machine that sets
+    # PYTHONDONTWRITEBYTECODE would make the editable checkout compile its source every time.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     for i in range(rounds + 1):
         for client, stmt in IMPORTS.items():
             out = subprocess.run(
@@ -103,6 +106,7 @@ def import_times(rounds: int) -> dict[str, list[float]]:
                 capture_output=True,
                 text=True,
                 check=True,
+                env=env,
             )
             if i:  # the first round writes .pyc files and warms the page cache
                 values[client].append(float(out.stdout))
