@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import subprocess
+import sys
 
 import aiohttp
 import pytest
@@ -184,3 +186,17 @@ def test_client_never_used_does_not_warn() -> None:
     client = bw.BandwidthClient("u", "p", "1")
     del client
     gc.collect()
+
+
+def test_aiohttp_is_imported_when_the_first_client_is_built() -> None:
+    """Importing the package (models, BXML, webhooks) does not pay for aiohttp; a client does."""
+    code = (
+        "import sys, bandwidth_async as bw\n"
+        "print('aiohttp' in sys.modules)\n"
+        "client = bw.BandwidthClient('u', 'p', '9900000')\n"
+        "print('aiohttp' in sys.modules, repr(client).startswith('<BandwidthClient'))\n"
+    )
+    out = subprocess.run(  # noqa: S603 - our own code, run with this interpreter
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["False", "True", "True"]
