@@ -340,3 +340,31 @@ async def test_gate_waits_again_when_pushed_back() -> None:
     ok_times = [r.at for r in fake.requests[2:]]
     assert ok_times
     assert min(ok_times) - fake.requests[0].at >= 0.9
+
+
+async def test_stream_retries_before_the_first_chunk() -> None:
+    """A 503 on a download is retried before any byte is yielded; the stream is then whole."""
+    data = bytes(range(256)) * 1024
+    async with FakeBandwidth() as fake:
+        async with fake.client(retry=bw.RetryPolicy(backoff_base=0.01, backoff_max=0.02)) as client:
+            await client.media.upload("blob.bin", data, content_type="application/octet-stream")
+            fake.faults.server_error(503, times=2, methods="GET", path="/media/blob.bin")
+            pieces = [piece async for piece in client.media.stream("blob.bin")]
+        gets = [r for r in fake.requests if r.method == "GET"]
+    assert b"".join(pieces) == data
+    assert len(gets) == 3
+
+
+async def test_stream_broken_mid_body_raises_transport_error() -> None:
+    """A download cut off after its headers raises our TransportError, not aiohttp's error."""
+    data = bytes(range(256)) * 4096
+    async with FakeBandwidth() as fake:
+        async with fake.client(retry=bw.RetryPolicy.none()) as client:
+            await client.media.upload("blob.bin", data, content_type="application/octet-stream")
+            fake.faults.truncate(methods="GET", path="/media/blob.bin")
+            received = bytearray()
+            with pytest.raises(bw.TransportError, match="broke off") as caught:
+                async for piece in client.media.stream("blob.bin"):
+                    received += piece
+    assert len(received) < len(data)
+    assert caught.value.request is not None
