@@ -11,6 +11,7 @@ import asyncio
 import datetime as dt
 import itertools
 import logging
+from collections.abc import AsyncIterator
 
 import pytest
 from hypothesis import given
@@ -368,3 +369,20 @@ async def test_stream_broken_mid_body_raises_transport_error() -> None:
                     received += piece
     assert len(received) < len(data)
     assert caught.value.request is not None
+
+
+async def test_one_shot_stream_upload_is_not_retried() -> None:
+    """An upload from an async iterator cannot be replayed: its 503 is raised, sent once."""
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b"part one, "
+        yield b"part two"
+
+    async with FakeBandwidth() as fake:
+        async with fake.client(retry=bw.RetryPolicy(backoff_base=0.01, backoff_max=0.02)) as client:
+            fake.faults.server_error(503, times=1, methods="PUT", path="/media/once.txt")
+            with pytest.raises(bw.ServerError) as caught:
+                await client.media.upload("once.txt", chunks(), content_type="text/plain")
+        puts = [r for r in fake.requests if r.method == "PUT"]
+    assert caught.value.status == 503
+    assert len(puts) == 1
