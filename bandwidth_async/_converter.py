@@ -20,22 +20,23 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._errors import DecodeError
+from ._unions import is_model_union, pick_member
 
 __all__ = ["CONVERTER", "make_converter", "structure", "unstructure", "wire_name"]
 
 T = TypeVar("T")
 
-#: Wire names that are not the camelCase of the Python name (lookupResult uses prose keys).
+#: Wire names that are not the camelCase of the Python name (the v1 lookupResult uses prose keys).
 _IRREGULAR: dict[tuple[str, str], str] = {
-    ("LookupResult", "response_code"): "Response Code",
-    ("LookupResult", "message"): "Message",
-    ("LookupResult", "e_164_format"): "E.164 Format",
-    ("LookupResult", "formatted"): "Formatted",
-    ("LookupResult", "country"): "Country",
-    ("LookupResult", "line_type"): "Line Type",
-    ("LookupResult", "line_provider"): "Line Provider",
-    ("LookupResult", "mobile_country_code"): "Mobile Country Code",
-    ("LookupResult", "mobile_network_code"): "Mobile Network Code",
+    ("TnLookupResult", "response_code"): "Response Code",
+    ("TnLookupResult", "message"): "Message",
+    ("TnLookupResult", "e_164_format"): "E.164 Format",
+    ("TnLookupResult", "formatted"): "Formatted",
+    ("TnLookupResult", "country"): "Country",
+    ("TnLookupResult", "line_type"): "Line Type",
+    ("TnLookupResult", "line_provider"): "Line Provider",
+    ("TnLookupResult", "mobile_country_code"): "Mobile Country Code",
+    ("TnLookupResult", "mobile_network_code"): "Mobile Network Code",
 }
 
 _WORD = re.compile(r"_([a-z0-9])")
@@ -269,6 +270,19 @@ def make_converter() -> cattrs.Converter:
         return _FastStructure(converter).make(cls, detailed)
 
     converter.register_structure_hook_factory(attrs.has, structure_fn)
+
+    def structure_union(tp: Any) -> Hook:
+        def hook(value: Any, _: Any) -> Any:
+            if value is None:
+                return None
+            if not isinstance(value, dict):
+                msg = f"expected a JSON object, got {type(value).__name__}"
+                raise TypeError(msg)
+            return converter.structure(value, pick_member(value, tp, wire_name))
+
+        return hook
+
+    converter.register_structure_hook_factory(is_model_union, structure_union)
     converter.register_unstructure_hook_factory(
         attrs.has,
         lambda cls: make_dict_unstructure_fn(

@@ -1,10 +1,12 @@
 """
 Turn the webhooks Bandwidth POSTs to your application into typed models, and check their auth.
 
-Voice callbacks are chosen by ``eventType``, messaging callbacks by ``type``. A messaging webhook
-body is a JSON array of events, so a list comes back as a list. An event type this release does
-not know gives an ``UnknownCallback`` holding the raw dict, so a new Bandwidth event never
-breaks an application.
+Voice and endpoint callbacks are chosen by ``eventType``, messaging callbacks by ``type``,
+and a toll-free verification webhook (which names no type) by the keys it holds. A messaging
+webhook body is a JSON array of events, so a list comes back as a list. An event type this
+release does not know gives an ``UnknownCallback`` holding the raw dict, so a new Bandwidth
+event never breaks an application. The event tables are generated from the spec with the
+models (``models/_events.py``), so a new event is one spec change.
 
 This module does no I/O: hand it the body your web framework received.
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, TypeAlias, overload
 
 import attrs
@@ -32,66 +34,26 @@ import cattrs
 from ._converter import CONVERTER
 from ._errors import DecodeError
 from ._json import loads
-from .models.callbacks import (
-    AnswerCallback,
-    BridgeCompleteCallback,
-    BridgeTargetCompleteCallback,
-    ConferenceCompletedCallback,
-    ConferenceCreatedCallback,
-    ConferenceMemberExitCallback,
-    ConferenceMemberJoinCallback,
-    ConferenceRecordingAvailableCallback,
-    ConferenceRedirectCallback,
-    DisconnectCallback,
-    DtmfCallback,
-    GatherCallback,
-    InboundMessageCallback,
-    InitiateCallback,
-    MachineDetectionCompleteCallback,
-    MessageDeliveredCallback,
-    MessageFailedCallback,
-    MessageSendingCallback,
-    RecordingAvailableCallback,
-    RecordingCompleteCallback,
-    RedirectCallback,
-    TranscriptionAvailableCallback,
-    TransferAnswerCallback,
-    TransferCompleteCallback,
-    TransferDisconnectCallback,
+from .models import _events
+from .models._events import *  # noqa: F403 - every webhook model is public here
+from .models._events import (
+    ENDPOINT_EVENTS,
+    MESSAGING_EVENTS,
+    TOLL_FREE_WEBHOOKS,
+    VOICE_EVENTS,
+    Event,
 )
+from .models.callbacks import *  # noqa: F403
+from .models.callbacks import __all__ as _models
 
-__all__ = [
-    "MESSAGING_EVENTS",
-    "VOICE_EVENTS",
-    "AnswerCallback",
-    "BridgeCompleteCallback",
-    "BridgeTargetCompleteCallback",
+__all__ = [  # noqa: PLE0604 - the generated names, then this module's own
+    *_events.__all__,
+    *_models,
     "Callback",
-    "ConferenceCompletedCallback",
-    "ConferenceCreatedCallback",
-    "ConferenceMemberExitCallback",
-    "ConferenceMemberJoinCallback",
-    "ConferenceRecordingAvailableCallback",
-    "ConferenceRedirectCallback",
-    "DisconnectCallback",
-    "DtmfCallback",
-    "GatherCallback",
-    "InboundMessageCallback",
-    "InitiateCallback",
-    "MachineDetectionCompleteCallback",
-    "MessageDeliveredCallback",
-    "MessageFailedCallback",
-    "MessageSendingCallback",
-    "RecordingAvailableCallback",
-    "RecordingCompleteCallback",
-    "RedirectCallback",
-    "TranscriptionAvailableCallback",
-    "TransferAnswerCallback",
-    "TransferCompleteCallback",
-    "TransferDisconnectCallback",
     "UnknownCallback",
     "check_basic_auth",
     "parse",
+    "toll_free_webhook",
 ]
 
 
@@ -109,68 +71,25 @@ class UnknownCallback:
     event_type: str | None = None
 
 
-#: Voice callback models by ``eventType``.
-VOICE_EVENTS: Mapping[str, type[Any]] = {
-    "answer": AnswerCallback,
-    "bridgeComplete": BridgeCompleteCallback,
-    "bridgeTargetComplete": BridgeTargetCompleteCallback,
-    "conferenceCreated": ConferenceCreatedCallback,
-    "conferenceRedirect": ConferenceRedirectCallback,
-    "conferenceMemberJoin": ConferenceMemberJoinCallback,
-    "conferenceMemberExit": ConferenceMemberExitCallback,
-    "conferenceCompleted": ConferenceCompletedCallback,
-    "conferenceRecordingAvailable": ConferenceRecordingAvailableCallback,
-    "disconnect": DisconnectCallback,
-    "dtmf": DtmfCallback,
-    "gather": GatherCallback,
-    "initiate": InitiateCallback,
-    "machineDetectionComplete": MachineDetectionCompleteCallback,
-    "recordingComplete": RecordingCompleteCallback,
-    "recordingAvailable": RecordingAvailableCallback,
-    "redirect": RedirectCallback,
-    "transcriptionAvailable": TranscriptionAvailableCallback,
-    "transferAnswer": TransferAnswerCallback,
-    "transferComplete": TransferCompleteCallback,
-    "transferDisconnect": TransferDisconnectCallback,
-}
-
-#: Messaging callback models by ``type``.
-MESSAGING_EVENTS: Mapping[str, type[Any]] = {
-    "message-received": InboundMessageCallback,
-    "message-sending": MessageSendingCallback,
-    "message-delivered": MessageDeliveredCallback,
-    "message-failed": MessageFailedCallback,
-}
-
 #: Anything ``parse`` returns for one event.
-Callback: TypeAlias = (
-    AnswerCallback
-    | BridgeCompleteCallback
-    | BridgeTargetCompleteCallback
-    | ConferenceCompletedCallback
-    | ConferenceCreatedCallback
-    | ConferenceMemberExitCallback
-    | ConferenceMemberJoinCallback
-    | ConferenceRecordingAvailableCallback
-    | ConferenceRedirectCallback
-    | DisconnectCallback
-    | DtmfCallback
-    | GatherCallback
-    | InboundMessageCallback
-    | InitiateCallback
-    | MachineDetectionCompleteCallback
-    | MessageDeliveredCallback
-    | MessageFailedCallback
-    | MessageSendingCallback
-    | RecordingAvailableCallback
-    | RecordingCompleteCallback
-    | RedirectCallback
-    | TranscriptionAvailableCallback
-    | TransferAnswerCallback
-    | TransferCompleteCallback
-    | TransferDisconnectCallback
-    | UnknownCallback
-)
+Callback: TypeAlias = Event | UnknownCallback
+
+
+def toll_free_webhook(keys: Collection[str]) -> type[Any] | None:
+    """
+    The toll-free verification webhook model for a body holding *keys*, or ``None``.
+
+    The four bodies share most keys and name no type, so the one that can hold every key wins,
+    the smallest first (a plain status over a denial); with a key none of them knows, the one
+    sharing the most keys.
+    """
+    if "phoneNumber" not in keys:
+        return None
+    given = set(keys)
+    covering = [cls for cls, known in TOLL_FREE_WEBHOOKS.items() if given <= known]
+    if covering:
+        return min(covering, key=lambda cls: len(TOLL_FREE_WEBHOOKS[cls]))
+    return max(TOLL_FREE_WEBHOOKS, key=lambda cls: len(TOLL_FREE_WEBHOOKS[cls] & given))
 
 
 @overload
@@ -226,9 +145,11 @@ def _one(event: object, text: str) -> Callback:
     message_type = data.get("type")
     cls: type[Any] | None = None
     if isinstance(voice_type, str):
-        cls = VOICE_EVENTS.get(voice_type)
+        cls = VOICE_EVENTS.get(voice_type) or ENDPOINT_EVENTS.get(voice_type)
     elif isinstance(message_type, str):
         cls = MESSAGING_EVENTS.get(message_type)
+    else:
+        cls = toll_free_webhook(data)
     if cls is None:
         kind = voice_type if isinstance(voice_type, str) else message_type
         return UnknownCallback(raw=data, event_type=kind if isinstance(kind, str) else None)

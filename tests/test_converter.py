@@ -97,7 +97,7 @@ def test_missing_required_field_is_decode_error() -> None:
 def test_lookup_result_prose_keys() -> None:
     """lookupResult's keys with spaces map to snake_case fields and back."""
     raw = {"Response Code": 0, "E.164 Format": "+19195551234", "Line Type": "Mobile"}
-    result = structure(raw, bw.LookupResult)
+    result = structure(raw, bw.TnLookupResult)
     assert result.e_164_format == "+19195551234"
     assert unstructure(result) == raw
 

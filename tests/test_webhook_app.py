@@ -19,6 +19,8 @@ from aiohttp.test_utils import TestServer
 
 from bandwidth_async import bxml, callbacks
 
+from .test_callbacks import MESSAGING_EXAMPLES
+
 ROOT = Path(__file__).parent.parent
 SCHEMAS: dict[str, Any] = yaml.safe_load((ROOT / "spec" / "bandwidth.yml").read_text())[
     "components"
@@ -144,8 +146,8 @@ async def test_messaging_array_is_recorded(
     server: TestServer, session: aiohttp.ClientSession
 ) -> None:
     """A messaging webhook's array of events is answered 200 and kept, in order."""
-    received = example(SCHEMAS["inboundMessageCallback"])
-    delivered = example(SCHEMAS["messageDeliveredCallback"])
+    received = MESSAGING_EXAMPLES["smsMessageReceivedCallback"]
+    delivered = MESSAGING_EXAMPLES["smsMessageDeliveredCallback"]
     async with session.post(server.make_url("/messaging"), json=[received, delivered]) as response:
         assert response.status == 200
     first, second = server.app[webhook_app.EVENTS]

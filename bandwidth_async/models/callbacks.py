@@ -1,20 +1,35 @@
 """
-Webhook bodies Bandwidth POSTs to your application: voice and messaging events.
+Webhook bodies: voice, messaging, toll-free verification and endpoint events.
 
 Generated from ``spec/bandwidth.yml`` by ``scripts/gen_models.py``: change the generator, not this
 file. The classes hold data only; mapping them to and from JSON is the converter's job.
 """
 
 import datetime as dt
+from typing import TypeAlias
 
 import attrs
 
 from bandwidth_async.models._enums import (
     CallDirectionEnum,
+    EndpointEventTypeEnum,
+    EndpointStatusEnum,
+    EndpointTypeEnum,
     FileFormatEnum,
+    InboundCallbackTypeEnum,
     MessageDirectionEnum,
+    MultiChannelMessageChannelEnum,
     PriorityEnum,
+    StatusCallbackTypeEnum,
+    TfvCallbackStatusEnum,
 )
+from bandwidth_async.models.endpoints import Device
+from bandwidth_async.models.multichannel import (
+    MultiChannelMessageContent,
+    RbmLocationResponse,
+    RbmSuggestionResponse,
+)
+from bandwidth_async.models.tollfree import AdditionalDenialReason
 from bandwidth_async.models.voice import (
     Diversion,
     MachineDetectionResult,
@@ -24,6 +39,7 @@ from bandwidth_async.models.voice import (
 
 __all__ = [
     "AnswerCallback",
+    "BlockedWebhook",
     "BridgeCompleteCallback",
     "BridgeTargetCompleteCallback",
     "ConferenceCompletedCallback",
@@ -34,7 +50,11 @@ __all__ = [
     "ConferenceRedirectCallback",
     "DisconnectCallback",
     "DtmfCallback",
+    "EndpointEvent",
+    "FailureWebhook",
     "GatherCallback",
+    "InboundCallback",
+    "InboundCallbackMessage",
     "InboundMessageCallback",
     "InboundMessageCallbackMessage",
     "InitiateCallback",
@@ -43,279 +63,182 @@ __all__ = [
     "MessageDeliveredCallbackMessage",
     "MessageFailedCallback",
     "MessageFailedCallbackMessage",
+    "MessageReadCallback",
     "MessageSendingCallback",
     "MessageSendingCallbackMessage",
+    "MessageSentCallback",
+    "MessagingCallback",
     "RecordingAvailableCallback",
     "RecordingCompleteCallback",
     "RedirectCallback",
+    "RequestedLocationResponseCallback",
+    "StatusCallback",
+    "StatusCallbackMessage",
+    "SuggestionResponseCallback",
     "TranscriptionAvailableCallback",
     "TransferAnswerCallback",
     "TransferCompleteCallback",
     "TransferDisconnectCallback",
+    "VerificationDenialWebhook",
+    "VerificationWebhook",
 ]
 
 
 @attrs.frozen(kw_only=True)
-class InboundMessageCallbackMessage:
+class StatusCallbackMessage:
     """
-    The message that arrived, in an ``InboundMessageCallback``.
+    Message payload schema within a callback.
     """
 
-    #: The message id.
+    #: A unique identifier of the message.
     id: str
 
-    #: The Bandwidth phone number the message belongs to.
+    #: The Bandwidth phone number or alphanumeric identifier associated with the message.
     owner: str
 
-    #: The id of the messaging application.
+    #: The ID of the Application your from number or senderId is associated with in the Bandwidth
+    #: App.
     application_id: str
 
-    #: When the message was received or sent.
     time: dt.datetime
 
-    #: The number of segments the message was split into.
+    #: The number of segments the user's message is broken into before sending over carrier
+    #: networks.
     segment_count: int
 
     #: The direction of the message.
     direction: MessageDirectionEnum
 
-    #: The recipients of the message.
+    #: The phone number recipients of the message.
     to: list[str]
 
-    #: The sender of the message.
+    #: The Bandwidth phone number or alphanumeric identifier the message was sent from.
     from_: str
 
-    #: The text of the message.
-    text: str
+    text: str | None = None
 
-    #: The custom tag given when the message was sent.
+    #: A custom string that will be included in callback events of the message.
     tag: str | None = None
 
-    #: URLs of the media files attached to the message.
+    #: Optional media, not applicable for sms.
     media: list[str] | None = None
 
-    #: The priority specified by the user.
+    #: Specifies the message's sending priority with respect to other messages in your account.
     priority: PriorityEnum | None = None
 
+    #: The channel of the multi-channel message.
+    channel: MultiChannelMessageChannelEnum | None = None
+
 
 @attrs.frozen(kw_only=True)
-class InboundMessageCallback:
+class StatusCallback:
     """
-    Webhook sent when a message arrives at one of your numbers.
+    Represents a status callback for an outbound MT SMS or MMS or RBM message.
     """
 
-    #: When the event happened.
     time: dt.datetime
 
-    #: The event type, such as ``message-received`` or ``message-delivered``.
-    type: str
+    #: Represents the time at which the message was read, for ``message-read`` callbacks.
+    event_time: dt.datetime | None = None
 
-    #: The phone number the message was sent to, in E.164 format.
+    #: The kind of error.
+    type: StatusCallbackTypeEnum
+
+    #: The destination phone number the message was sent to.
     to: str
 
-    #: A human-readable description of the event.
+    #: A detailed description of the event described by the callback.
     description: str
 
-    #: The message the event is about.
-    message: InboundMessageCallbackMessage
+    #: Message payload schema within a callback.
+    message: StatusCallbackMessage
+
+    #: Optional error code, applicable only when type is ``message-failed``.
+    error_code: int | None = None
+
+    #: The name of the Authorized Message Provider (AMP) that handled this message.
+    carrier_name: str | None = None
 
 
 @attrs.frozen(kw_only=True)
-class MessageSendingCallbackMessage:
+class InboundCallbackMessage:
     """
-    The message being sent, in a ``MessageSendingCallback``.
+    The ``inboundCallbackMessage`` schema of the Bandwidth API.
     """
 
-    #: The message id.
+    #: A unique identifier of the message.
     id: str
 
-    #: The Bandwidth phone number the message belongs to.
+    #: The Bandwidth phone number or alphanumeric identifier associated with the message.
     owner: str
 
-    #: The id of the messaging application.
+    #: The ID of the Application your from number or senderId is associated with in the Bandwidth
+    #: App.
     application_id: str
 
-    #: When the message was received or sent.
     time: dt.datetime
 
-    #: The number of segments the message was split into.
+    #: The number of segments the user's message is broken into before sending over carrier
+    #: networks.
     segment_count: int
 
     #: The direction of the message.
     direction: MessageDirectionEnum
 
-    #: The recipients of the message.
+    #: The phone number recipients of the message.
     to: list[str]
 
-    #: The sender of the message.
+    #: The Bandwidth phone number or alphanumeric identifier the message was sent from.
     from_: str
 
-    #: The text of the message.
-    text: str
+    text: str | None = None
 
-    #: The custom tag given when the message was sent.
+    #: A custom string that will be included in callback events of the message.
     tag: str | None = None
 
-    #: URLs of the media files attached to the message.
-    media: list[str]
-
-    #: The priority specified by the user.
-    priority: PriorityEnum
-
-
-@attrs.frozen(kw_only=True)
-class MessageSendingCallback:
-    """
-    Webhook sent when a message is on its way to the carrier.
-    """
-
-    #: When the event happened.
-    time: dt.datetime
-
-    #: The event type, such as ``message-received`` or ``message-delivered``.
-    type: str
-
-    #: The phone number the message was sent to, in E.164 format.
-    to: str
-
-    #: A human-readable description of the event.
-    description: str
-
-    #: The message the event is about.
-    message: MessageSendingCallbackMessage
-
-
-@attrs.frozen(kw_only=True)
-class MessageDeliveredCallbackMessage:
-    """
-    The message delivered, in a ``MessageDeliveredCallback``.
-    """
-
-    #: The message id.
-    id: str
-
-    #: The Bandwidth phone number the message belongs to.
-    owner: str
-
-    #: The id of the messaging application.
-    application_id: str
-
-    #: When the message was received or sent.
-    time: dt.datetime
-
-    #: The number of segments the message was split into.
-    segment_count: int
-
-    #: The direction of the message.
-    direction: MessageDirectionEnum
-
-    #: The recipients of the message.
-    to: list[str]
-
-    #: The sender of the message.
-    from_: str
-
-    #: The text of the message.
-    text: str
-
-    #: The custom tag given when the message was sent.
-    tag: str
-
-    #: URLs of the media files attached to the message.
+    #: Optional media, not applicable for sms.
     media: list[str] | None = None
 
-    #: The priority specified by the user.
+    #: Specifies the message's sending priority with respect to other messages in your account.
     priority: PriorityEnum | None = None
 
+    #: The channel of the multi-channel message.
+    channel: MultiChannelMessageChannelEnum | None = None
+
+    #: The structure of the content field of a multichannel message.
+    content: MultiChannelMessageContent | None = None
+
+    suggestion_response: RbmSuggestionResponse | None = None
+
+    location_response: RbmLocationResponse | None = None
+
 
 @attrs.frozen(kw_only=True)
-class MessageDeliveredCallback:
+class InboundCallback:
     """
-    Webhook sent when a message was delivered to the carrier.
+    Represents an inbound callback.
     """
 
-    #: When the event happened.
     time: dt.datetime
 
-    #: The event type, such as ``message-received`` or ``message-delivered``.
-    type: str
+    #: The kind of error.
+    type: InboundCallbackTypeEnum
 
-    #: The phone number the message was sent to, in E.164 format.
+    #: The destination phone number the message was sent to.
     to: str
 
-    #: A human-readable description of the event.
+    #: A detailed description of the event described by the callback.
     description: str
 
-    #: The message the event is about.
-    message: MessageDeliveredCallbackMessage
+    message: InboundCallbackMessage
+
+    #: The name of the Authorized Message Provider (AMP) that handled this message.
+    carrier_name: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class MessageFailedCallbackMessage:
-    """
-    The message that failed, in a ``MessageFailedCallback``.
-    """
-
-    #: The message id.
-    id: str
-
-    #: The Bandwidth phone number the message belongs to.
-    owner: str
-
-    #: The id of the messaging application.
-    application_id: str
-
-    #: When the message was received or sent.
-    time: dt.datetime
-
-    #: The number of segments the message was split into.
-    segment_count: int
-
-    #: The direction of the message.
-    direction: MessageDirectionEnum
-
-    #: The recipients of the message.
-    to: list[str]
-
-    #: The sender of the message.
-    from_: str
-
-    #: The text of the message.
-    text: str
-
-    #: The custom tag given when the message was sent.
-    tag: str
-
-    #: URLs of the media files attached to the message.
-    media: list[str] | None = None
-
-    #: The priority specified by the user.
-    priority: PriorityEnum
-
-
-@attrs.frozen(kw_only=True)
-class MessageFailedCallback:
-    """
-    Webhook sent when a message could not be delivered.
-    """
-
-    #: When the event happened.
-    time: dt.datetime
-
-    #: The event type, such as ``message-received`` or ``message-delivered``.
-    type: str
-
-    #: The phone number the message was sent to, in E.164 format.
-    to: str
-
-    #: A human-readable description of the event.
-    description: str
-
-    #: The message the event is about.
-    message: MessageFailedCallbackMessage
-
-    #: The error code of the failure.
-    error_code: int
+#: Callbacks are divided into two types based on direction of the related message: -
+#: ``statusCallback`` indicates status of an outbound MT SMS, MMS, or RBM message.
+MessagingCallback: TypeAlias = StatusCallback | InboundCallback
 
 
 @attrs.frozen(kw_only=True)
@@ -344,8 +267,7 @@ class AnswerCallback:
     #: The id of the application associated with the call.
     application_id: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -376,6 +298,9 @@ class AnswerCallback:
     #: If machine detection was requested in sync mode, the result will be specified here.
     machine_detection_result: MachineDetectionResult | None = None
 
+    #: The SIP Call-ID of the call's current SIP dialog with Bandwidth's SBC.
+    sip_call_id: str | None = None
+
 
 @attrs.frozen(kw_only=True)
 class BridgeCompleteCallback:
@@ -405,8 +330,7 @@ class BridgeCompleteCallback:
     #: The id of the application associated with the call.
     application_id: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -472,8 +396,7 @@ class BridgeTargetCompleteCallback:
     #: The id of the application associated with the call.
     application_id: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -600,8 +523,7 @@ class ConferenceMemberJoinCallback:
     #: The user-specified name of the conference that was recorded.
     name: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -644,8 +566,7 @@ class ConferenceMemberExitCallback:
     #: The user-specified name of the conference that was recorded.
     name: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -768,8 +689,7 @@ class DisconnectCallback:
     #: The id of the application associated with the call.
     application_id: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -810,6 +730,13 @@ class DisconnectCallback:
     #: The tag specified on call creation.
     tag: str | None = None
 
+    #: The SIP Call-ID of the call's current SIP dialog with Bandwidth's SBC.
+    sip_call_id: str | None = None
+
+    #: The SIP status code returned by Bandwidth's SBC when it rejected an outbound call's INVITE
+    #: (e.g. 486 for busy, 603 for decline).
+    sip_response_code: int | None = None
+
 
 @attrs.frozen(kw_only=True)
 class DtmfCallback:
@@ -836,8 +763,7 @@ class DtmfCallback:
     #: The id of the application associated with the call.
     application_id: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -870,7 +796,7 @@ class DtmfCallback:
     parent_call_id: str | None = None
 
     #: The phone number used as the from field of the B-leg call, in E.164 format (e.g.
-    #: +15555555555) or one of Restricted, Anonymous, Private, or Unavailable.
+    #: +15555555555).
     transfer_caller_id: str | None = None
 
     #: The phone number used as the to field of the B-leg call, in E.164 format (e.g. +15555555555).
@@ -905,8 +831,7 @@ class GatherCallback:
     #: The id of the application associated with the call.
     application_id: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -942,7 +867,7 @@ class GatherCallback:
     terminating_digit: str | None = None
 
     #: The phone number used as the from field of the B-leg call, in E.164 format (e.g.
-    #: +15555555555) or one of Restricted, Anonymous, Private, or Unavailable.
+    #: +15555555555).
     transfer_caller_id: str | None = None
 
     #: The phone number used as the to field of the B-leg call, in E.164 format (e.g. +15555555555).
@@ -979,8 +904,7 @@ class InitiateCallback:
     #: The id of the application associated with the call.
     application_id: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -1003,6 +927,15 @@ class InitiateCallback:
 
     #: The STIR/SHAKEN verification of the inbound call.
     stir_shaken: StirShaken | None = None
+
+    #: The value of the ``User-To-User`` header to send within the initial ``INVITE``.
+    uui: str | None = None
+
+    #: The SIP Call-ID of the call's current SIP dialog with Bandwidth's SBC.
+    sip_call_id: str | None = None
+
+    #: Map of customer-supplied X-* headers from the original INVITE.
+    sip_headers: dict[str, str] | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -1032,8 +965,7 @@ class MachineDetectionCompleteCallback:
     #: The id of the application associated with the call.
     application_id: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -1092,8 +1024,7 @@ class RecordingCompleteCallback:
     #: The id of the application associated with the call.
     application_id: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -1145,7 +1076,7 @@ class RecordingCompleteCallback:
     tag: str | None = None
 
     #: The phone number used as the from field of the B-leg call, in E.164 format (e.g.
-    #: +15555555555) or one of Restricted, Anonymous, Private, or Unavailable.
+    #: +15555555555).
     transfer_caller_id: str | None = None
 
     #: The phone number used as the to field of the B-leg call, in E.164 format (e.g. +15555555555).
@@ -1177,8 +1108,7 @@ class RecordingAvailableCallback:
     #: The id of the application associated with the call.
     application_id: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -1219,8 +1149,9 @@ class RecordingAvailableCallback:
     #: The format that the recording is stored in.
     file_format: FileFormatEnum | None = None
 
-    #: The current status of the process.
-    channels: str | None = None
+    #: Always ``1`` for conference recordings; multi-channel recordings are not supported on
+    #: conferences.
+    channels: int | None = None
 
     #: The tag specified on call creation.
     tag: str | None = None
@@ -1229,7 +1160,7 @@ class RecordingAvailableCallback:
     status: str | None = None
 
     #: The phone number used as the from field of the B-leg call, in E.164 format (e.g.
-    #: +15555555555) or one of Restricted, Anonymous, Private, or Unavailable.
+    #: +15555555555).
     transfer_caller_id: str | None = None
 
     #: The phone number used as the to field of the B-leg call, in E.164 format (e.g. +15555555555).
@@ -1261,8 +1192,7 @@ class RedirectCallback:
     #: The id of the application associated with the call.
     application_id: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -1295,7 +1225,7 @@ class RedirectCallback:
     tag: str | None = None
 
     #: The phone number used as the from field of the B-leg call, in E.164 format (e.g.
-    #: +15555555555) or one of Restricted, Anonymous, Private, or Unavailable.
+    #: +15555555555).
     transfer_caller_id: str | None = None
 
     #: The phone number used as the to field of the B-leg call, in E.164 format (e.g. +15555555555).
@@ -1328,8 +1258,7 @@ class TranscriptionAvailableCallback:
     #: The id of the application associated with the call.
     application_id: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -1377,7 +1306,7 @@ class TranscriptionAvailableCallback:
     transcription: Transcription | None = None
 
     #: The phone number used as the from field of the B-leg call, in E.164 format (e.g.
-    #: +15555555555) or one of Restricted, Anonymous, Private, or Unavailable.
+    #: +15555555555).
     transfer_caller_id: str | None = None
 
     #: The phone number used as the to field of the B-leg call, in E.164 format (e.g. +15555555555).
@@ -1413,8 +1342,7 @@ class TransferAnswerCallback:
     #: The id of the application associated with the call.
     application_id: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -1443,7 +1371,7 @@ class TransferAnswerCallback:
     tag: str | None = None
 
     #: The phone number used as the from field of the B-leg call, in E.164 format (e.g.
-    #: +15555555555) or one of Restricted, Anonymous, Private, or Unavailable.
+    #: +15555555555).
     transfer_caller_id: str | None = None
 
     #: The phone number used as the to field of the B-leg call, in E.164 format (e.g. +15555555555).
@@ -1478,8 +1406,7 @@ class TransferCompleteCallback:
     #: The id of the application associated with the call.
     application_id: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -1508,7 +1435,7 @@ class TransferCompleteCallback:
     tag: str | None = None
 
     #: The phone number used as the from field of the B-leg call, in E.164 format (e.g.
-    #: +15555555555) or one of Restricted, Anonymous, Private, or Unavailable.
+    #: +15555555555).
     transfer_caller_id: str | None = None
 
     #: The phone number used as the to field of the B-leg call, in E.164 format (e.g. +15555555555).
@@ -1553,8 +1480,7 @@ class TransferDisconnectCallback:
     #: The id of the application associated with the call.
     application_id: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
@@ -1590,7 +1516,7 @@ class TransferDisconnectCallback:
     tag: str | None = None
 
     #: The phone number used as the from field of the B-leg call, in E.164 format (e.g.
-    #: +15555555555) or one of Restricted, Anonymous, Private, or Unavailable.
+    #: +15555555555).
     transfer_caller_id: str | None = None
 
     #: The phone number used as the to field of the B-leg call, in E.164 format (e.g. +15555555555).
@@ -1605,3 +1531,214 @@ class TransferDisconnectCallback:
 
     #: Bandwidth's internal id that references the error event.
     error_id: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class FailureWebhook:
+    """
+    The ``failureWebhook`` schema of the Bandwidth API.
+    """
+
+    #: User's account ID.
+    account_id: str | None = None
+
+    #: Toll-free telephone number in E.164 format.
+    phone_number: str | None = None
+
+    #: An error code indicating what error was encountered.
+    error_code: str | None = None
+
+    #: A description of the error that was encountered.
+    error_message: str | None = None
+
+    #: Details of the errors that were encountered when processing the request.
+    errors: list[str] | None = None
+
+    #: Unique identifier (UUID) generated by Bandwidth to assist in tracking the verification status
+    #: of a toll-free number.
+    internal_ticket_number: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class VerificationDenialWebhook:
+    """
+    The ``verificationDenialWebhook`` schema of the Bandwidth API.
+    """
+
+    #: User's account ID.
+    account_id: str | None = None
+
+    #: An optional list of denial reasons in addition to declineReasonDescription when multiple
+    #: reasons apply.
+    additional_denial_reasons: list[AdditionalDenialReason] | None = None
+
+    #: Explanation for why a verification request was declined.
+    decline_reason_description: str | None = None
+
+    #: Reason code for denial.
+    denial_status_code: int | None = None
+
+    #: Unique identifier (UUID) generated by Bandwidth to assist in tracking the verification status
+    #: of a toll-free number.
+    internal_ticket_number: str | None = None
+
+    #: Toll-free telephone number in E.164 format.
+    phone_number: str | None = None
+
+    #: Whether a Toll-Free Verification request qualifies for resubmission via PUT.
+    resubmit_allowed: bool | None = None
+
+    status: str | None = None
+
+    #: Whether a Toll-Free Verification is blocked.
+    blocked: bool | None = None
+
+    #: The reason why the Toll-Free Verification is blocked.
+    blocked_reason: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class VerificationWebhook:
+    """
+    The ``verificationWebhook`` schema of the Bandwidth API.
+    """
+
+    #: User's account ID.
+    account_id: str | None = None
+
+    #: Toll-free telephone number in E.164 format.
+    phone_number: str | None = None
+
+    status: TfvCallbackStatusEnum | None = None
+
+    #: Unique identifier (UUID) generated by Bandwidth to assist in tracking the verification status
+    #: of a toll-free number.
+    internal_ticket_number: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class BlockedWebhook:
+    """
+    The ``blockedWebhook`` schema of the Bandwidth API.
+    """
+
+    #: User's account ID.
+    account_id: str | None = None
+
+    #: Toll-free telephone number in E.164 format.
+    phone_number: str | None = None
+
+    status: TfvCallbackStatusEnum | None = None
+
+    #: Unique identifier (UUID) generated by Bandwidth to assist in tracking the verification status
+    #: of a toll-free number.
+    internal_ticket_number: str | None = None
+
+    #: Whether a Toll-Free Verification is blocked.
+    blocked: bool | None = None
+
+    #: The reason why the Toll-Free Verification is blocked.
+    blocked_reason: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class EndpointEvent:
+    """
+    An event that occurred on an endpoint.
+    """
+
+    #: The unique ID of the endpoint.
+    endpoint_id: str
+
+    #: The kind of error.
+    type: EndpointTypeEnum
+
+    status: EndpointStatusEnum
+
+    #: The time the endpoint was created.
+    creation_timestamp: dt.datetime
+
+    #: The time the endpoint token will expire.
+    expiration_timestamp: dt.datetime
+
+    #: A tag for the endpoint.
+    tag: str | None = None
+
+    #: The time the event occurred.
+    event_time: dt.datetime
+
+    event_type: EndpointEventTypeEnum
+
+    device: Device | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MessageSendingCallback(StatusCallback):
+    """
+    A ``StatusCallback`` whose ``type`` is ``message-sending``.
+    """
+
+
+@attrs.frozen(kw_only=True)
+class MessageSentCallback(StatusCallback):
+    """
+    A ``StatusCallback`` whose ``type`` is ``message-sent``.
+    """
+
+
+@attrs.frozen(kw_only=True)
+class MessageDeliveredCallback(StatusCallback):
+    """
+    A ``StatusCallback`` whose ``type`` is ``message-delivered``.
+    """
+
+
+@attrs.frozen(kw_only=True)
+class MessageFailedCallback(StatusCallback):
+    """
+    A ``StatusCallback`` whose ``type`` is ``message-failed``.
+    """
+
+
+@attrs.frozen(kw_only=True)
+class MessageReadCallback(StatusCallback):
+    """
+    A ``StatusCallback`` whose ``type`` is ``message-read``.
+    """
+
+
+@attrs.frozen(kw_only=True)
+class InboundMessageCallback(InboundCallback):
+    """
+    A ``InboundCallback`` whose ``type`` is ``message-received``.
+    """
+
+
+@attrs.frozen(kw_only=True)
+class RequestedLocationResponseCallback(InboundCallback):
+    """
+    A ``InboundCallback`` whose ``type`` is ``requested-location-response``.
+    """
+
+
+@attrs.frozen(kw_only=True)
+class SuggestionResponseCallback(InboundCallback):
+    """
+    A ``InboundCallback`` whose ``type`` is ``suggestion-response``.
+    """
+
+
+#: The 2024 spec's name for `InboundCallbackMessage`.
+InboundMessageCallbackMessage = InboundCallbackMessage
+
+
+#: The 2024 spec's name for `StatusCallbackMessage`.
+MessageSendingCallbackMessage = StatusCallbackMessage
+
+
+#: The 2024 spec's name for `StatusCallbackMessage`.
+MessageDeliveredCallbackMessage = StatusCallbackMessage
+
+
+#: The 2024 spec's name for `StatusCallbackMessage`.
+MessageFailedCallbackMessage = StatusCallbackMessage

@@ -1,47 +1,109 @@
 """
-Phone number lookup API models: lookup requests, their status and results.
+Phone number lookup (v2) models: synchronous and bulk lookups and their results.
 
 Generated from ``spec/bandwidth.yml`` by ``scripts/gen_models.py``: change the generator, not this
 file. The classes hold data only; mapping them to and from JSON is the converter's job.
 """
 
+from typing import Any
+
 import attrs
 
-from bandwidth_async.models._enums import LookupStatusEnum
+from bandwidth_async.models._enums import (
+    CompletedLookupStatusEnum,
+    DeactivationEventEnum,
+    InProgressLookupStatusEnum,
+    LatestMessageDeliveryStatusEnum,
+    LineTypeEnum,
+)
 
 __all__ = [
-    "CreateLookupResponse",
-    "LookupRequest",
+    "AsyncLookupRequest",
+    "CreateAsyncBulkLookupResponse",
+    "CreateAsyncBulkLookupResponseData",
+    "CreateSyncLookupResponse",
+    "CreateSyncLookupResponseData",
+    "GetAsyncBulkLookupResponse",
+    "GetAsyncBulkLookupResponseData",
+    "LinkSchema",
+    "LookupErrorResponse",
+    "LookupErrorSchema",
+    "LookupErrorSchemaMeta",
     "LookupResult",
-    "LookupStatus",
-    "TnLookupRequestError",
+    "SyncLookupRequest",
 ]
 
 
 @attrs.frozen(kw_only=True)
-class LookupRequest:
+class LinkSchema:
     """
-    Create phone number lookup request.
+    The ``linkSchema`` schema of the Bandwidth API.
     """
 
-    #: The telephone numbers to look up, in E.164 format.
-    tns: list[str]
+    #: URI of the link.
+    href: str | None = None
+
+    #: Specifies the relationship between this link and the resource.
+    rel: str | None = None
+
+    #: HTTP method to be used.
+    method: str | None = None
 
 
 @attrs.frozen(kw_only=True)
-class CreateLookupResponse:
+class LookupErrorSchemaMeta:
     """
-    A phone number lookup that was accepted but has not finished yet.
-
-    The request has been accepted for processing but not yet finished and in a terminal state
-    (COMPLETE, PARTIAL_COMPLETE, or FAILED).
+    The ``meta`` of a ``LookupErrorSchema``.
     """
 
-    #: The phone number lookup request ID from Bandwidth.
-    request_id: str | None = None
+    phone_numbers: list[str] | None = None
 
-    #: The status of the request (IN_PROGRESS, COMPLETE, PARTIAL_COMPLETE, or FAILED).
-    status: LookupStatusEnum | None = None
+    #: Message describing the error.
+    message: str | None = None
+
+    #: Error code associated with the message.
+    code: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class LookupErrorSchema:
+    """
+    The ``lookupErrorSchema`` schema of the Bandwidth API.
+    """
+
+    #: Validation error code.
+    code: str | None = None
+
+    #: Description of validation error.
+    description: str
+
+    #: Type of validation error.
+    type: str
+
+    meta: LookupErrorSchemaMeta | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SyncLookupRequest:
+    """
+    The ``syncLookupRequest`` schema of the Bandwidth API.
+    """
+
+    #: Telephone numbers in E.164 format.
+    phone_numbers: list[str]
+
+    #: Override the default RCS sender/agent ID used when checking RCS capabilities.
+    rcs_agent: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class AsyncLookupRequest:
+    """
+    The ``asyncLookupRequest`` schema of the Bandwidth API.
+    """
+
+    #: Telephone numbers in E.164 format.
+    phone_numbers: list[str]
 
 
 @attrs.frozen(kw_only=True)
@@ -50,62 +112,136 @@ class LookupResult:
     Carrier information results for the specified telephone number.
     """
 
-    #: Our vendor's response code.
-    response_code: int | None = None
-
-    #: Message associated with the response code.
-    message: str | None = None
-
     #: The telephone number in E.164 format.
-    e_164_format: str | None = None
+    phone_number: str | None = None
 
-    #: The formatted version of the telephone number.
-    formatted: str | None = None
-
-    #: The country of the telephone number.
-    country: str | None = None
-
-    #: The line type of the telephone number.
-    line_type: str | None = None
+    line_type: LineTypeEnum | None = None
 
     #: The messaging service provider of the telephone number.
-    line_provider: str | None = None
+    messaging_provider: str | None = None
 
-    #: The first half of the Home Network Identity (HNI).
-    mobile_country_code: str | None = None
+    #: The voice service provider of the telephone number.
+    voice_provider: str | None = None
 
-    #: The second half of the HNI.
-    mobile_network_code: str | None = None
+    #: The country code of the telephone number in ISO 3166-1 alpha-3 format.
+    country_code_a3: str | None = None
+
+    #: DNI-Only.
+    deactivation_reporter: str | None = None
+
+    #: DNI-Only.
+    deactivation_date: str | None = None
+
+    #: DNI-Only.
+    deactivation_event: DeactivationEventEnum | None = None
+
+    #: DNI-Only.
+    latest_message_delivery_status: LatestMessageDeliveryStatusEnum | None = None
+
+    #: DNI-Only.
+    initial_message_delivery_status_date: str | None = None
+
+    #: DNI-Only.
+    latest_message_delivery_status_date: str | None = None
+
+    #: RCS-Only.
+    rcs_enabled: bool | None = None
 
 
 @attrs.frozen(kw_only=True)
-class LookupStatus:
+class CreateSyncLookupResponseData:
     """
-    If requestId exists, the result for that request is returned.
-
-    See the Examples for details on the various responses that you can receive. Generally, if you
-    see a Response Code of 0 in a result for a TN, information will be available for it. Any other
-    Response Code will indicate no information was available for the TN.
+    The phone number lookup response data.
     """
 
-    #: The requestId.
+    #: The phone number lookup request ID from Bandwidth.
     request_id: str | None = None
 
-    #: The status of the request (IN_PROGRESS, COMPLETE, PARTIAL_COMPLETE, or FAILED).
-    status: LookupStatusEnum | None = None
+    status: CompletedLookupStatusEnum | None = None
 
-    #: The carrier information results for the specified telephone number.
-    result: list[LookupResult] | None = None
-
-    #: The telephone numbers whose lookup failed.
-    failed_telephone_numbers: list[str] | None = None
+    #: The carrier information results for the specified telephone numbers.
+    results: list[LookupResult] | None = None
 
 
 @attrs.frozen(kw_only=True)
-class TnLookupRequestError:
+class CreateSyncLookupResponse:
     """
-    Error body returned by the phone number lookup API.
+    The ``createSyncLookupResponse`` schema of the Bandwidth API.
     """
 
-    #: A description of what validation error occurred.
-    message: str | None = None
+    links: list[LinkSchema] | None = None
+
+    #: The phone number lookup response data.
+    data: CreateSyncLookupResponseData | None = None
+
+    errors: list[LookupErrorSchema] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CreateAsyncBulkLookupResponseData:
+    """
+    The phone number lookup response data.
+    """
+
+    #: The phone number lookup request ID from Bandwidth.
+    request_id: str | None = None
+
+    status: InProgressLookupStatusEnum | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CreateAsyncBulkLookupResponse:
+    """
+    The ``createAsyncBulkLookupResponse`` schema of the Bandwidth API.
+    """
+
+    #: Links for pagination (if applicable).
+    links: list[LinkSchema] | None = None
+
+    #: The phone number lookup response data.
+    data: CreateAsyncBulkLookupResponseData | None = None
+
+    errors: list[LookupErrorSchema] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class GetAsyncBulkLookupResponseData:
+    """
+    The phone number lookup response data.
+    """
+
+    #: The phone number lookup request ID from Bandwidth.
+    request_id: str | None = None
+
+    status: InProgressLookupStatusEnum | None = None
+
+    #: The carrier information results for the specified telephone number.
+    results: list[LookupResult] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class GetAsyncBulkLookupResponse:
+    """
+    The ``getAsyncBulkLookupResponse`` schema of the Bandwidth API.
+    """
+
+    links: list[LinkSchema] | None = None
+
+    #: The phone number lookup response data.
+    data: GetAsyncBulkLookupResponseData | None = None
+
+    errors: list[LookupErrorSchema] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class LookupErrorResponse:
+    """
+    The ``lookupErrorResponse`` schema of the Bandwidth API.
+    """
+
+    links: list[LinkSchema] | None = None
+
+    #: The phone number lookup response data.
+    data: dict[str, Any] | None = None
+
+    errors: list[LookupErrorSchema] | None = None

@@ -6,7 +6,6 @@ file. The classes hold data only; mapping them to and from JSON is the converter
 """
 
 import datetime as dt
-from typing import Any
 
 import attrs
 
@@ -20,7 +19,6 @@ from bandwidth_async.models._enums import (
 
 __all__ = [
     "CreateMessageRequestError",
-    "DeferredResult",
     "FieldError",
     "ListMessageItem",
     "Media",
@@ -29,7 +27,6 @@ __all__ = [
     "MessagesList",
     "MessagingRequestError",
     "PageInfo",
-    "Tag",
 ]
 
 
@@ -92,7 +89,8 @@ class ListMessageItem:
     #: The type of message.
     message_type: MessageTypeEnum | None = None
 
-    #: The number of segments the message was sent as.
+    #: The number of segments the user's message is broken into before sending over carrier
+    #: networks.
     segment_count: int | None = None
 
     #: The numeric error code of the message.
@@ -121,6 +119,24 @@ class ListMessageItem:
 
     #: The campaign ID of the message if it has one.
     campaign_id: str | None = None
+
+    #: The Bandwidth latency of the message in seconds.
+    bw_latency: int | None = None
+
+    #: The carrier latency of the message in seconds.
+    carrier_latency: int | None = None
+
+    #: The A3 country code of the calling number.
+    calling_number_country_a3: str | None = None
+
+    #: The A3 country code of the called number.
+    called_number_country_a3: str | None = None
+
+    #: The messaging product associated with the message.
+    product: str | None = None
+
+    #: The location ID associated with this message.
+    location: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -185,32 +201,6 @@ class Media:
 
 
 @attrs.frozen(kw_only=True)
-class Tag:
-    """
-    A key/value tag.
-    """
-
-    #: The key of the tag.
-    key: str | None = None
-
-    #: The value of the tag.
-    value: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class DeferredResult:
-    """
-    A result computed later, or expired before it was set.
-    """
-
-    #: The result, once it is set.
-    result: dict[str, Any] | None = None
-
-    #: Whether the result was set or has expired.
-    set_or_expired: bool | None = None
-
-
-@attrs.frozen(kw_only=True)
 class Message:
     """
     A message accepted by the messaging API for sending.
@@ -222,14 +212,15 @@ class Message:
     #: The Bandwidth phone number associated with the message.
     owner: str | None = None
 
-    #: The application ID associated with the message.
+    #: The ID of the Application your from number or senderId is associated with in the Bandwidth
+    #: App.
     application_id: str | None = None
 
     #: The datetime stamp of the message in ISO 8601.
     time: dt.datetime | None = None
 
-    #: The number of segments the original message from the user is broken into before sending over
-    #: to carrier networks.
+    #: The number of segments the user's message is broken into before sending over carrier
+    #: networks.
     segment_count: int | None = None
 
     #: The direction of the message.
@@ -247,13 +238,13 @@ class Message:
     #: The contents of the message.
     text: str | None = None
 
-    #: The custom string set by the user.
+    #: A custom string that will be included in callback events of the message.
     tag: str | None = None
 
-    #: The priority specified by the user.
+    #: Specifies the message's sending priority with respect to other messages in your account.
     priority: PriorityEnum | None = None
 
-    #: The expiration date-time set by the user.
+    #: A string with the date/time value that the message will automatically expire by.
     expiration: dt.datetime | None = None
 
 
@@ -263,8 +254,8 @@ class MessageRequest:
     Body of ``POST /users/{accountId}/messages``: the message to send.
     """
 
-    #: The ID of the Application your from number is associated with in the Bandwidth Phone Number
-    #: Dashboard.
+    #: The ID of the Application your from number or senderId is associated with in the Bandwidth
+    #: App.
     application_id: str
 
     #: The phone number(s) the message should be sent to in E164 format.
@@ -284,7 +275,7 @@ class MessageRequest:
     #: A custom string that will be included in callback events of the message.
     tag: str | None = None
 
-    #: The priority specified by the user.
+    #: Specifies the message's sending priority with respect to other messages in your account.
     priority: PriorityEnum | None = None
 
     #: A string with the date/time value that the message will automatically expire by.

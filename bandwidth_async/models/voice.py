@@ -13,6 +13,8 @@ from bandwidth_async.models._enums import (
     CallbackMethodEnum,
     CallDirectionEnum,
     CallStateEnum,
+    CallTranscriptionDetectedLanguageEnum,
+    CallTranscriptionTrackEnum,
     ConferenceStateEnum,
     FileFormatEnum,
     MachineDetectionModeEnum,
@@ -24,6 +26,9 @@ __all__ = [
     "AccountStatistics",
     "CallRecordingMetadata",
     "CallState",
+    "CallTranscription",
+    "CallTranscriptionMetadata",
+    "CallTranscriptionResponse",
     "Conference",
     "ConferenceMember",
     "ConferenceRecordingMetadata",
@@ -32,6 +37,9 @@ __all__ = [
     "Diversion",
     "MachineDetectionConfiguration",
     "MachineDetectionResult",
+    "RecordingTranscriptionClip",
+    "RecordingTranscriptionMetadata",
+    "RecordingTranscriptions",
     "StirShaken",
     "TranscribeRecording",
     "Transcription",
@@ -49,6 +57,10 @@ __all__ = [
 class MachineDetectionConfiguration:
     """
     The machine detection request used to perform machine detection on the call.
+
+    Currently, there is an issue where decimal values are not getting processed correctly. Please
+    use whole number values. We are working to resolve this issue. Please contact Bandwidth Support
+    if you need more information.
     """
 
     #: The machine detection mode.
@@ -85,8 +97,8 @@ class MachineDetectionConfiguration:
     #: Basic auth username.
     username: str | None = None
 
-    #: Basic auth password.
-    password: str | None = None
+    #: Basic auth password. Never shown in ``repr``.
+    password: str | None = attrs.field(default=None, repr=False)
 
     #: A fallback URL which, if provided, will be used to retry the machine detection complete
     #: webhook delivery in case ``callbackUrl`` fails to respond.
@@ -98,8 +110,8 @@ class MachineDetectionConfiguration:
     #: Basic auth username.
     fallback_username: str | None = None
 
-    #: Basic auth password.
-    fallback_password: str | None = None
+    #: Basic auth password. Never shown in ``repr``.
+    fallback_password: str | None = attrs.field(default=None, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -113,9 +125,11 @@ class CreateCall:
     to: str
 
     #: A Bandwidth phone number on your account the call should come from (must be in E.164 format,
-    #: like ``+15555551212``, or be one of the following strings: ``Restricted``, ``Anonymous``,
-    #: ``Private``, or ``Unavailable``).
+    #: like ``+15555551212``) even if ``privacy`` is set to true.
     from_: str
+
+    #: Hide the calling number.
+    privacy: bool | None = None
 
     #: The caller display name to use when the call is created.
     display_name: str | None = None
@@ -136,8 +150,8 @@ class CreateCall:
     #: Basic auth username.
     username: str | None = None
 
-    #: Basic auth password.
-    password: str | None = None
+    #: Basic auth password. Never shown in ``repr``.
+    password: str | None = attrs.field(default=None, repr=False)
 
     #: A fallback url which, if provided, will be used to retry the ``answer`` webhook delivery in
     #: case ``answerUrl`` fails to respond.
@@ -149,8 +163,8 @@ class CreateCall:
     #: Basic auth username.
     fallback_username: str | None = None
 
-    #: Basic auth password.
-    fallback_password: str | None = None
+    #: Basic auth password. Never shown in ``repr``.
+    fallback_password: str | None = attrs.field(default=None, repr=False)
 
     #: The URL to send the Disconnect event to when the call ends.
     disconnect_url: str | None = None
@@ -232,14 +246,14 @@ class CreateCallResponse:
     #: Basic auth username.
     username: str | None = None
 
-    #: Basic auth password.
-    password: str | None = None
+    #: Basic auth password. Never shown in ``repr``.
+    password: str | None = attrs.field(default=None, repr=False)
 
     #: Basic auth username.
     fallback_username: str | None = None
 
-    #: Basic auth password.
-    fallback_password: str | None = None
+    #: Basic auth password. Never shown in ``repr``.
+    fallback_password: str | None = attrs.field(default=None, repr=False)
 
     #: The priority of this call over other calls from your account.
     priority: int | None = None
@@ -329,8 +343,8 @@ class UpdateCall:
     #: Basic auth username.
     username: str | None = None
 
-    #: Basic auth password.
-    password: str | None = None
+    #: Basic auth password. Never shown in ``repr``.
+    password: str | None = attrs.field(default=None, repr=False)
 
     #: A fallback url which, if provided, will be used to retry the redirect callback delivery in
     #: case ``redirectUrl`` fails to respond.
@@ -342,8 +356,8 @@ class UpdateCall:
     #: Basic auth username.
     fallback_username: str | None = None
 
-    #: Basic auth password.
-    fallback_password: str | None = None
+    #: Basic auth password. Never shown in ``repr``.
+    fallback_password: str | None = attrs.field(default=None, repr=False)
 
     #: A custom string that will be sent with this and all future callbacks unless overwritten by a
     #: future ``tag`` attribute or ``<Tag>`` verb, or cleared.
@@ -374,7 +388,7 @@ class AccountStatistics:
 
 
 @attrs.frozen(kw_only=True)
-class TranscriptionMetadata:
+class RecordingTranscriptionMetadata:
     """
     If the recording was transcribed, metadata about the transcription.
     """
@@ -386,7 +400,7 @@ class TranscriptionMetadata:
     status: str | None = None
 
     #: The time that the transcription was completed.
-    completed_time: str | None = None
+    completed_time: dt.datetime | None = None
 
     #: The URL of the transcription.
     url: str | None = None
@@ -417,12 +431,11 @@ class CallRecordingMetadata:
     #: The phone number that received the call, in E.164 format (e.g. +15555555555).
     to: str | None = None
 
-    #: The provided identifier of the caller: can be a phone number in E.164 format (e.g.
-    #: +15555555555) or one of Private, Restricted, Unavailable, or Anonymous.
+    #: The provided identifier of the caller.
     from_: str | None = None
 
     #: The phone number used as the from field of the B-leg call, in E.164 format (e.g.
-    #: +15555555555) or one of Restricted, Anonymous, Private, or Unavailable.
+    #: +15555555555).
     transfer_caller_id: str | None = None
 
     #: The phone number used as the to field of the B-leg call, in E.164 format (e.g. +15555555555).
@@ -454,7 +467,10 @@ class CallRecordingMetadata:
     media_url: str | None = None
 
     #: If the recording was transcribed, metadata about the transcription.
-    transcription: TranscriptionMetadata | None = None
+    transcription: RecordingTranscriptionMetadata | None = None
+
+    #: A name to identify this recording.
+    recording_name: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -533,8 +549,8 @@ class UpdateConference:
     #: Basic auth username.
     username: str | None = None
 
-    #: Basic auth password.
-    password: str | None = None
+    #: Basic auth password. Never shown in ``repr``.
+    password: str | None = attrs.field(default=None, repr=False)
 
     #: A fallback url which, if provided, will be used to retry the ``conferenceRedirect`` webhook
     #: delivery in case ``redirectUrl`` fails to respond.
@@ -546,8 +562,8 @@ class UpdateConference:
     #: Basic auth username.
     fallback_username: str | None = None
 
-    #: Basic auth password.
-    fallback_password: str | None = None
+    #: Basic auth password. Never shown in ``repr``.
+    fallback_password: str | None = attrs.field(default=None, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -607,6 +623,9 @@ class ConferenceRecordingMetadata:
     #: The URL that can be used to download the recording.
     media_url: str | None = None
 
+    #: A name to identify this recording.
+    recording_name: str | None = None
+
 
 @attrs.frozen(kw_only=True)
 class TranscribeRecording:
@@ -623,8 +642,8 @@ class TranscribeRecording:
     #: Basic auth username.
     username: str | None = None
 
-    #: Basic auth password.
-    password: str | None = None
+    #: Basic auth password. Never shown in ``repr``.
+    password: str | None = attrs.field(default=None, repr=False)
 
     #: The tag specified on call creation.
     tag: str | None = None
@@ -644,6 +663,9 @@ class Transcription:
     One transcript of a recording, with its confidence.
     """
 
+    #: Zero-based index identifying the speaker.
+    speaker: int | None = None
+
     #: The transcribed text.
     text: str | None = None
 
@@ -653,13 +675,92 @@ class Transcription:
 
 
 @attrs.frozen(kw_only=True)
-class TranscriptionList:
+class RecordingTranscriptionClip:
     """
-    The transcripts of one recording.
+    The ``recordingTranscriptionClip`` schema of the Bandwidth API.
     """
 
-    #: The transcripts of the recording.
+    #: Zero-based index identifying the speaker.
+    speaker: int | None = None
+
+    #: The transcribed text of this clip.
+    text: str | None = None
+
+    #: How confident the transcription engine was in transcribing this clip (from ``0.0`` to
+    #: ``1.0``).
+    confidence: float | None = None
+
+    #: The start time of this clip within the recording, in seconds.
+    start_time_seconds: float | None = None
+
+    #: The end time of this clip within the recording, in seconds.
+    end_time_seconds: float | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RecordingTranscriptions:
+    """
+    The ``recordingTranscriptions`` schema of the Bandwidth API.
+    """
+
     transcripts: list[Transcription] | None = None
+
+    #: A list of individual speech clips with speaker, timing, and confidence information.
+    clips: list[RecordingTranscriptionClip] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CallTranscriptionMetadata:
+    """
+    The ``callTranscriptionMetadata`` schema of the Bandwidth API.
+    """
+
+    #: The programmable voice API transcription ID.
+    transcription_id: str | None = None
+
+    #: The programmable voice API transcription name.
+    transcription_name: str | None = None
+
+    #: A URL that may be used to retrieve the transcription itself.
+    transcription_url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CallTranscription:
+    """
+    The ``callTranscription`` schema of the Bandwidth API.
+    """
+
+    #: The detected language for this transcription.
+    detected_language: CallTranscriptionDetectedLanguageEnum | None = None
+
+    #: Which ``track`` this transcription is derived from.
+    track: CallTranscriptionTrackEnum | None = None
+
+    #: The transcription itself.
+    transcript: str | None = None
+
+    #: How confident the transcription engine was in transcribing the associated audio (from ``0``
+    #: to ``1``).
+    confidence: float | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CallTranscriptionResponse:
+    """
+    The ``callTranscriptionResponse`` schema of the Bandwidth API.
+    """
+
+    #: The user account associated with the call.
+    account_id: str | None = None
+
+    #: The call id associated with the event.
+    call_id: str | None = None
+
+    #: The programmable voice API transcription ID.
+    transcription_id: str | None = None
+
+    tracks: list[CallTranscription] | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -735,3 +836,11 @@ class StirShaken:
 
     #: A unique origination identifier.
     originating_id: str | None = None
+
+
+#: The 2024 spec's name for `RecordingTranscriptions`.
+TranscriptionList = RecordingTranscriptions
+
+
+#: The 2024 spec's name for `RecordingTranscriptionMetadata`.
+TranscriptionMetadata = RecordingTranscriptionMetadata
