@@ -14,7 +14,19 @@ from ._request import Host
 from ._retry import RetryPolicy
 from ._session import Config, Options, Session, Transport, check_base_url
 from ._version import __version__
-from .resources import Calls, Conferences, Lookup, Media, Messages, Mfa, Recordings, Statistics
+from .resources import (
+    Calls,
+    Conferences,
+    Endpoints,
+    Lookup,
+    Media,
+    Messages,
+    Mfa,
+    Recordings,
+    Statistics,
+    TollFree,
+    Transcriptions,
+)
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -44,6 +56,9 @@ class BandwidthClient:
     statistics: Statistics
     mfa: Mfa
     lookup: Lookup
+    transcriptions: Transcriptions
+    endpoints: Endpoints
+    toll_free: TollFree
 
     def __init__(
         self,
@@ -111,6 +126,9 @@ class BandwidthClient:
         self.statistics = Statistics(session)
         self.mfa = Mfa(session)
         self.lookup = Lookup(session)
+        self.transcriptions = Transcriptions(session)
+        self.endpoints = Endpoints(session)
+        self.toll_free = TollFree(session)
 
     @property
     def account_id(self) -> str:

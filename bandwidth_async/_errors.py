@@ -13,6 +13,7 @@ BandwidthError
 ├── DecodeError                 a body (2xx response or callback) was not the promised JSON shape
 ├── PaginationError             an unreadable Link header, a cursor seen twice, a foreign next link
 ├── ConfigurationError          missing credentials, a bad base_url
+├── LookupTimeoutError          a phone number lookup still running at its deadline; a TimeoutError
 └── ClientClosedError           the client was closed; also a builtin RuntimeError
 
 This module does no I/O and imports no HTTP library: the session layer wraps their
@@ -36,6 +37,7 @@ __all__ = [
     "ConflictError",
     "DecodeError",
     "ForbiddenError",
+    "LookupTimeoutError",
     "NotFoundError",
     "OutcomeUnknownError",
     "PaginationError",
@@ -234,3 +236,15 @@ def _describe(body: Any) -> str:
         if (value := getattr(body, name, None))
     ]
     return " - ".join(parts) if parts else repr(body)[:200]
+
+
+class LookupTimeoutError(BandwidthError, TimeoutError):
+    """
+    A bulk phone number lookup was still in progress when ``lookup.run`` stopped waiting.
+
+    The lookup goes on at Bandwidth: poll ``lookup.get_bulk(request_id)`` later for its result.
+    """
+
+    def __init__(self, message: str, request_id: str) -> None:
+        super().__init__(message)
+        self.request_id = request_id

@@ -1,5 +1,5 @@
 """
-Pagination: three small strategies that read a `Response`, and the one loop that drives them.
+Pagination: small strategies that read a `Response`, and the one loop that drives them.
 
 A strategy says where the items are and how to ask for the next page; it does no I/O, so it is
 tested with hand-built responses. `AsyncPaginator` owns the loop, the cursors, ``limit`` and
@@ -24,6 +24,7 @@ __all__ = [
     "AsyncPaginator",
     "ContinuationToken",
     "LinkHeader",
+    "LinksAfterCursor",
     "Page",
     "PageInfoToken",
     "Pagination",
@@ -322,3 +323,48 @@ class AsyncPaginator(Generic[T]):
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+
+
+@attrs.frozen
+class LinksAfterCursor:
+    """
+    Endpoints: a body ``links`` array whose ``rel: next`` link carries the ``afterCursor``.
+
+    The items are the body's ``data``; the cursor goes back as the ``afterCursor`` query,
+    next to the original filters.
+    """
+
+    param: str = "afterCursor"
+
+    def items(self, response: Response) -> Sequence[object]:
+        items = self._body(response).get("data")
+        if not isinstance(items, list):
+            raise DecodeError("'data' is not a JSON array", repr(response.data))
+        return items
+
+    def next_page(self, response: Response) -> NextPage | None:
+        links = self._body(response).get("links") or []
+        if not isinstance(links, list):
+            raise PaginationError(f"'links' is not a JSON array: {links!r}")
+        for link in links:
+            if isinstance(link, dict) and link.get("rel") == "next":
+                href = link.get("href")
+                try:
+                    cursor = URL(href).query.get(self.param) if isinstance(href, str) else None
+                except ValueError as exc:
+                    raise PaginationError(f"unusable next link {href!r}: {exc}") from exc
+                if not cursor:
+                    raise PaginationError(f"next link without {self.param}: {href!r}")
+                return self.resume(cursor)
+        return None
+
+    def cursor(self, page: NextPage) -> str:
+        return page.query[self.param]
+
+    def resume(self, cursor: str) -> NextPage:
+        return NextPage(query={self.param: cursor})
+
+    def _body(self, response: Response) -> dict[str, Any]:
+        if not isinstance(response.data, dict):
+            raise DecodeError("expected a JSON object", repr(response.data))
+        return response.data

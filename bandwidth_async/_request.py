@@ -22,13 +22,18 @@ __all__ = ["Body", "Host", "NextPage", "Request", "Response", "format_query_valu
 
 class Host(enum.Enum):
     """
-    The four Bandwidth API hosts, with their production base URLs.
+    The Bandwidth API hosts, with their production base URLs.
+
+    ``NUMBERS_V2`` serves phone number lookup v2 and endpoints, ``API_V2`` toll-free
+    verification; ``LOOKUP`` is the retired v1 lookup (``/tnlookup``).
     """
 
     VOICE = "https://voice.bandwidth.com/api/v2"
     MESSAGING = "https://messaging.bandwidth.com/api/v2"
     MFA = "https://mfa.bandwidth.com/api/v1"
     LOOKUP = "https://numbers.bandwidth.com/api/v1"
+    NUMBERS_V2 = "https://api.bandwidth.com/v2"
+    API_V2 = "https://api.bandwidth.com/api/v2"
 
 
 #: What a request body can be: a model (sent as JSON), text or bytes, a file path, or a stream.
@@ -73,6 +78,7 @@ class Request:
     body: Body = attrs.field(default=None, repr=False)
     content_type: str | None = None
     url: URL | None = None
+    operation: str | None = None
 
     def query_params(self) -> dict[str, str]:
         """

@@ -537,6 +537,8 @@ def _error_models() -> dict[tuple[Host, int], type]:
         (Host.MFA, 401): models.MfaUnauthorizedRequestError,
         (Host.MFA, 403): models.MfaForbiddenRequestError,
         (Host.LOOKUP, 0): models.TnLookupRequestError,
+        (Host.NUMBERS_V2, 0): models.LookupErrorResponse,
+        (Host.API_V2, 0): models.TfvError,
     }
 
 

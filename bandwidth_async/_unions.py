@@ -72,7 +72,8 @@ def pick_member(data: Mapping[str, Any], tp: Any, wire_name: WireName) -> type:
         names = ", ".join(cls.__name__ for cls in members)
         msg = f"the object fits none of {names}: keys {sorted(keys)}"
         raise TypeError(msg)
-    return max(
+    best: type = max(
         fitting,
         key=lambda cls: (len(_keys(cls, wire_name)[0] & keys), -len(_keys(cls, wire_name)[0])),
     )
+    return best

@@ -1,22 +1,43 @@
 """
-Phone number lookup: carrier and line type of telephone numbers.
+Phone number lookup: carrier, line type and messaging reach of telephone numbers.
+
+Version 2 (``/phoneNumberLookup``) answers a few numbers at once (`Lookup.create`) or takes a
+bulk request to poll (`Lookup.create_bulk`, `Lookup.get_bulk`); `Lookup.run` picks one. The
+retired version 1 (``/tnlookup``) stays reachable, with a ``DeprecationWarning``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import warnings
 from collections.abc import Iterable
 
 import attrs
 
+from .._errors import LookupTimeoutError
 from .._request import Host, Request
 from .._session import Session
-from ..models import CreateLookupResponse, LookupRequest, LookupStatus, LookupStatusEnum
+from ..models import (
+    AsyncLookupRequest,
+    CreateAsyncBulkLookupResponse,
+    CreateLookupResponse,
+    CreateSyncLookupResponse,
+    GetAsyncBulkLookupResponse,
+    InProgressLookupStatusEnum,
+    LookupRequest,
+    LookupStatus,
+    SyncLookupRequest,
+)
 
-__all__ = ["Lookup"]
+__all__ = ["SYNC_MAX", "Lookup"]
 
-_DONE = frozenset(
-    {LookupStatusEnum.COMPLETE, LookupStatusEnum.PARTIAL_COMPLETE, LookupStatusEnum.FAILED}
+#: The most numbers a synchronous lookup takes (the spec's limit); `Lookup.run` goes bulk above.
+SYNC_MAX = 100
+
+_LOOKUP = "/accounts/{account_id}/phoneNumberLookup"
+_RETIRED = (
+    "the v1 lookup (/tnlookup) is retired by Bandwidth: use lookup.create, lookup.create_bulk "
+    "or lookup.run"
 )
 
 
@@ -28,27 +49,43 @@ class Lookup:
 
     _session: Session
 
-    async def create(self, request: LookupRequest) -> CreateLookupResponse:
+    async def create(self, request: SyncLookupRequest) -> CreateSyncLookupResponse:
         """
-        Start a lookup (createLookup); poll `get` with its ``request_id``.
+        Look up up to 100 numbers and wait for the answer (createSyncLookup).
         """
         return await self._session.request(
-            Request("POST", Host.LOOKUP, "/accounts/{account_id}/tnlookup", body=request),
-            returns=CreateLookupResponse,
+            Request("POST", Host.NUMBERS_V2, _LOOKUP, body=request, operation="createSyncLookup"),
+            returns=CreateSyncLookupResponse,
         )
 
-    async def get(self, request_id: str) -> LookupStatus:
+    async def create_bulk(self, request: AsyncLookupRequest) -> CreateAsyncBulkLookupResponse:
         """
-        The status, and when complete the results, of lookup *request_id* (getLookupStatus).
+        Start a lookup of up to 15,000 numbers (createAsyncBulkLookup); poll `get_bulk`.
+        """
+        return await self._session.request(
+            Request(
+                "POST",
+                Host.NUMBERS_V2,
+                _LOOKUP + "/bulk",
+                body=request,
+                operation="createAsyncBulkLookup",
+            ),
+            returns=CreateAsyncBulkLookupResponse,
+        )
+
+    async def get_bulk(self, request_id: str) -> GetAsyncBulkLookupResponse:
+        """
+        The status, and when done the results, of bulk lookup *request_id* (getAsyncBulkLookup).
         """
         return await self._session.request(
             Request(
                 "GET",
-                Host.LOOKUP,
-                "/accounts/{account_id}/tnlookup/{request_id}",
+                Host.NUMBERS_V2,
+                _LOOKUP + "/bulk/{request_id}",
                 {"request_id": request_id},
+                operation="getAsyncBulkLookup",
             ),
-            returns=LookupStatus,
+            returns=GetAsyncBulkLookupResponse,
         )
 
     async def run(
@@ -57,22 +94,66 @@ class Lookup:
         *,
         poll_interval: float = 1.0,
         timeout: float | None = 60.0,  # noqa: ASYNC109 - it bounds the whole polling loop
-    ) -> LookupStatus:
+    ) -> CreateSyncLookupResponse | GetAsyncBulkLookupResponse:
         """
-        Look up *tns* and wait until the lookup is COMPLETE, PARTIAL_COMPLETE or FAILED.
+        Look up *tns*: synchronously for up to `SYNC_MAX` numbers, else in bulk, polling.
 
         Raises:
-            TimeoutError: It was still in progress after *timeout* seconds.
+            LookupTimeoutError: The bulk lookup was still in progress after *timeout* seconds.
         """
         if poll_interval <= 0:
             raise ValueError(f"poll_interval must be > 0, not {poll_interval}")
-        created = await self.create(LookupRequest(tns=list(tns)))
-        if not created.request_id:
-            raise ValueError("the lookup was accepted without a requestId to poll")
-        request_id = created.request_id
-        async with asyncio.timeout(timeout):
-            while True:
-                status = await self.get(request_id)
-                if status.status in _DONE:
-                    return status
-                await asyncio.sleep(poll_interval)
+        numbers = list(tns)
+        if len(numbers) <= SYNC_MAX:
+            return await self.create(SyncLookupRequest(phone_numbers=numbers))
+        created = await self.create_bulk(AsyncLookupRequest(phone_numbers=numbers))
+        request_id = created.data.request_id if created.data else None
+        if not request_id:
+            raise ValueError("the bulk lookup was accepted without a requestId to poll")
+        try:
+            async with asyncio.timeout(timeout):
+                while True:
+                    status = await self.get_bulk(request_id)
+                    state = status.data.status if status.data else None
+                    if state is not None and state != InProgressLookupStatusEnum.IN_PROGRESS:
+                        return status
+                    await asyncio.sleep(poll_interval)
+        except TimeoutError as exc:
+            msg = f"lookup {request_id} still in progress after {timeout} s"
+            raise LookupTimeoutError(msg, request_id) from exc
+
+    async def create_tn_lookup(self, request: LookupRequest) -> CreateLookupResponse:
+        """
+        Start a v1 lookup (createLookup, retired); poll `get_tn_lookup` with its request id.
+
+        .. deprecated:: Bandwidth retired ``/tnlookup``; use `create` or `run`.
+        """
+        warnings.warn(_RETIRED, DeprecationWarning, stacklevel=2)
+        return await self._session.request(
+            Request(
+                "POST",
+                Host.LOOKUP,
+                "/accounts/{account_id}/tnlookup",
+                body=request,
+                operation="createLookup",
+            ),
+            returns=CreateLookupResponse,
+        )
+
+    async def get_tn_lookup(self, request_id: str) -> LookupStatus:
+        """
+        The status and results of v1 lookup *request_id* (getLookupStatus, retired).
+
+        .. deprecated:: Bandwidth retired ``/tnlookup``; use `get_bulk`.
+        """
+        warnings.warn(_RETIRED, DeprecationWarning, stacklevel=2)
+        return await self._session.request(
+            Request(
+                "GET",
+                Host.LOOKUP,
+                "/accounts/{account_id}/tnlookup/{request_id}",
+                {"request_id": request_id},
+                operation="getLookupStatus",
+            ),
+            returns=LookupStatus,
+        )

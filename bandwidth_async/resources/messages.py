@@ -12,12 +12,14 @@ from .._pagination import AsyncPaginator, PageInfoToken
 from .._request import Host, Request
 from .._session import Session
 from ..models import (
+    CreateMultiChannelMessageResponse,
     ListMessageDirectionEnum,
     ListMessageItem,
     Message,
     MessageRequest,
     MessageStatusEnum,
     MessageTypeEnum,
+    MultiChannelMessageRequest,
 )
 
 __all__ = ["Messages"]
@@ -38,7 +40,27 @@ class Messages:
         Send *message* (createMessage); accepted for delivery, never sent twice.
         """
         return await self._session.request(
-            Request("POST", Host.MESSAGING, _MESSAGES, body=message), returns=Message
+            Request("POST", Host.MESSAGING, _MESSAGES, body=message, operation="createMessage"),
+            returns=Message,
+        )
+
+    async def create_multi_channel(
+        self, message: MultiChannelMessageRequest
+    ) -> CreateMultiChannelMessageResponse:
+        """
+        Send *message* over the first of its channels that reaches (createMultiChannelMessage).
+
+        The channel list is tried in order (RBM, SMS, MMS); like `create`, never sent twice.
+        """
+        return await self._session.request(
+            Request(
+                "POST",
+                Host.MESSAGING,
+                _MESSAGES + "/multiChannel",
+                body=message,
+                operation="createMultiChannelMessage",
+            ),
+            returns=CreateMultiChannelMessageResponse,
         )
 
     def list(

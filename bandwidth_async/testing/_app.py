@@ -15,12 +15,18 @@ from typing import TYPE_CHECKING
 import attrs
 from aiohttp import web
 
+# The July 2026 operations, one module per API area.
+from ._endpoints import EndpointHandlers
 from ._http import Problem
 from ._lookup import LookupHandlers
+from ._lookup_v2 import LookupV2Handlers
 from ._messaging import MessagingHandlers
 from ._mfa import MfaHandlers
 from ._middleware import RecordedRequest, make_middleware
+from ._multichannel import MultiChannelHandlers
 from ._state import State
+from ._tollfree import TollFreeHandlers
+from ._transcriptions import TranscriptionHandlers
 from ._voice import VoiceHandlers
 
 if TYPE_CHECKING:
@@ -51,4 +57,13 @@ def make_app(config: Config) -> web.Application:
     app = web.Application(middlewares=[make_middleware(config)], client_max_size=64 * 1024 * 1024)
     for family in (VoiceHandlers, MfaHandlers, LookupHandlers, MessagingHandlers):
         app.add_routes(family(config).routes())
+    new = (
+        TranscriptionHandlers,
+        EndpointHandlers,
+        LookupV2Handlers,
+        MultiChannelHandlers,
+        TollFreeHandlers,
+    )
+    for handlers in new:
+        app.add_routes(handlers(config).routes())
     return app
