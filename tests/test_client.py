@@ -50,6 +50,8 @@ def test_production_hosts_and_base_url() -> None:
         "messaging": "https://messaging.bandwidth.com/api/v2",
         "mfa": "https://mfa.bandwidth.com/api/v1",
         "lookup": "https://numbers.bandwidth.com/api/v1",
+        "numbers_v2": "https://api.bandwidth.com/v2",
+        "api_v2": "https://api.bandwidth.com/api/v2",
     }
     one = bw.BandwidthClient("u", "p", "1", base_url="http://127.0.0.1:4010")
     assert set(one.base_urls.values()) == {"http://127.0.0.1:4010"}

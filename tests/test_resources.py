@@ -9,7 +9,6 @@ import asyncio
 import contextlib
 import datetime as dt
 import hashlib
-import json
 import tracemalloc
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -347,41 +346,6 @@ def lookup_server(statuses: Iterator[str]) -> Handler:
         return web.json_response(body)
 
     return handler
-
-
-async def test_lookup_run_polls_until_complete() -> None:
-    """run creates the lookup, polls through IN_PROGRESS twice, and returns the COMPLETE result."""
-    statuses = iter(["IN_PROGRESS", "IN_PROGRESS", "COMPLETE"])
-    async with recording(lookup_server(statuses)) as (client, received):
-        result = await client.lookup.run(["+19195551234"], poll_interval=0.01, timeout=10)
-    assert result.status == bw.LookupStatusEnum.COMPLETE
-    assert result.result
-    assert result.result[0].e_164_format == "+19195551234"
-    assert result.result[0].line_provider == "Verizon Wireless"
-    assert [(r.method, r.path) for r in received] == [
-        ("POST", "/accounts/9900000/tnlookup"),
-        *[("GET", f"/accounts/9900000/tnlookup/{REQUEST_ID}")] * 3,
-    ]
-    assert json.loads(received[0].body) == {"tns": ["+19195551234"]}
-
-
-async def test_lookup_run_returns_failed_without_waiting_more() -> None:
-    """A FAILED lookup is final: run returns it at once."""
-    statuses = iter(["FAILED"])
-    async with recording(lookup_server(statuses)) as (client, received):
-        result = await client.lookup.run(["+191955512345"], poll_interval=0.01)
-    assert result.status == bw.LookupStatusEnum.FAILED
-    assert len(received) == 2
-
-
-async def test_lookup_run_raises_timeout_when_it_never_completes() -> None:
-    """A lookup stuck IN_PROGRESS ends in TimeoutError after the timeout, having polled."""
-    forever = iter(lambda: "IN_PROGRESS", None)
-    async with recording(lookup_server(forever)) as (client, received):
-        with pytest.raises(TimeoutError):
-            await client.lookup.run(["+19195551234"], poll_interval=0.01, timeout=0.3)
-    polls = [r for r in received if r.method == "GET"]
-    assert len(polls) >= 2
 
 
 # --- calls.create_many --------------------------------------------------------------------
