@@ -165,7 +165,7 @@ _OLD_IDS = {
     op["operationId"]
     for item in yaml.safe_load(OLD_SPEC.read_text())["paths"].values()
     for op in item.values()
-    if isinstance(op, dict) and "operationId" in op and op["operationId"] not in {"createLookup"}
+    if isinstance(op, dict) and "operationId" in op and op["operationId"] != "createLookup"
 } | {"getRecordingTranscription", "deleteRecordingTranscription", "getLookupStatus"}
 
 
