@@ -88,7 +88,7 @@ async def test_each_api_family_decodes_its_error_model(
                     bw.VerifyCodeRequest(to="+1", expiration_time_in_minutes=3, code="123456")
                 )
             else:
-                with pytest.warns(DeprecationWarning):
+                with pytest.warns(DeprecationWarning, match="retired"):
                     await client.lookup.create_tn_lookup(bw.LookupRequest(tns=["+1"]))
     assert isinstance(info.value.body, model)
 

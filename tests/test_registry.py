@@ -465,3 +465,22 @@ async def test_cursor_is_sent_as_the_spec_parameter(
     else:
         assert request.query == {}
         assert request.headers[name.lower()] == "tok-1"
+
+
+def test_every_resource_request_names_its_operation() -> None:
+    """Each Request a resource builds carries the operationId of a spec operation."""
+    import ast  # noqa: PLC0415 - only this test reads source
+
+    resources = Path(bw.__file__).parent / "resources"
+    named: set[str] = set()
+    for source in sorted(resources.glob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Request":
+                (operation,) = [k.value for k in node.keywords if k.arg == "operation"] or [None]
+                assert operation is not None, f"{source.name}:{node.lineno} names no operation"
+                if isinstance(operation, ast.Constant):
+                    named.add(operation.value)
+                else:  # a helper passes its own argument through
+                    assert isinstance(operation, ast.Name), f"{source.name}:{node.lineno}"
+    assert named <= set(operations())
+    assert len(named) >= 45

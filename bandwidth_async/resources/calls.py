@@ -60,7 +60,8 @@ class Calls:
         Place an outbound call described by *call* (createCall); never sent twice.
         """
         return await self._session.request(
-            Request("POST", Host.VOICE, _CALLS, body=call), returns=CreateCallResponse
+            Request("POST", Host.VOICE, _CALLS, body=call, operation="createCall"),
+            returns=CreateCallResponse,
         )
 
     async def get(self, call_id: str) -> CallState:
@@ -68,7 +69,8 @@ class Calls:
         The state of call *call_id* (getCallState); calls are kept 7 days after they end.
         """
         return await self._session.request(
-            Request("GET", Host.VOICE, _CALL, {"call_id": call_id}), returns=CallState
+            Request("GET", Host.VOICE, _CALL, {"call_id": call_id}, operation="getCallState"),
+            returns=CallState,
         )
 
     def list(
@@ -99,7 +101,7 @@ class Calls:
             "pageSize": page_size,
         }
         return self._session.paginate(
-            Request("GET", Host.VOICE, _CALLS, query=query),
+            Request("GET", Host.VOICE, _CALLS, query=query, operation="listCalls"),
             item=CallState,
             pagination=LinkHeader(),
             limit=limit,
@@ -115,7 +117,9 @@ class Calls:
             ConflictError: The call has already ended.
         """
         await self._session.request(
-            Request("POST", Host.VOICE, _CALL, {"call_id": call_id}, body=update)
+            Request(
+                "POST", Host.VOICE, _CALL, {"call_id": call_id}, body=update, operation="updateCall"
+            )
         )
 
     async def update_bxml(self, call_id: str, bxml: str | Response | Bxml) -> None:
@@ -130,6 +134,7 @@ class Calls:
                 {"call_id": call_id},
                 body=str(bxml),
                 content_type="application/xml",
+                operation="updateCallBxml",
             )
         )
 
@@ -138,7 +143,14 @@ class Calls:
         Pause or resume the recording of call *call_id* (updateCallRecordingState).
         """
         await self._session.request(
-            Request("PUT", Host.VOICE, _CALL + "/recording", {"call_id": call_id}, body=update)
+            Request(
+                "PUT",
+                Host.VOICE,
+                _CALL + "/recording",
+                {"call_id": call_id},
+                body=update,
+                operation="updateCallRecordingState",
+            )
         )
 
     async def create_many(  # noqa: C901 - one loop: fill, wait, yield, clean up

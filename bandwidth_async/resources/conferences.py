@@ -60,7 +60,7 @@ class Conferences:
             "pageSize": page_size,
         }
         return self._session.paginate(
-            Request("GET", Host.VOICE, _CONFERENCES, query=query),
+            Request("GET", Host.VOICE, _CONFERENCES, query=query, operation="listConferences"),
             item=Conference,
             pagination=LinkHeader(),
             limit=limit,
@@ -73,7 +73,13 @@ class Conferences:
         The conference *conference_id* with its active members (getConference).
         """
         return await self._session.request(
-            Request("GET", Host.VOICE, _CONFERENCE, {"conference_id": conference_id}),
+            Request(
+                "GET",
+                Host.VOICE,
+                _CONFERENCE,
+                {"conference_id": conference_id},
+                operation="getConference",
+            ),
             returns=Conference,
         )
 
@@ -82,7 +88,14 @@ class Conferences:
         End or redirect the conference *conference_id* (updateConference).
         """
         await self._session.request(
-            Request("POST", Host.VOICE, _CONFERENCE, {"conference_id": conference_id}, body=update)
+            Request(
+                "POST",
+                Host.VOICE,
+                _CONFERENCE,
+                {"conference_id": conference_id},
+                body=update,
+                operation="updateConference",
+            )
         )
 
     async def update_bxml(self, conference_id: str, bxml: str | Response | Bxml) -> None:
@@ -97,6 +110,7 @@ class Conferences:
                 {"conference_id": conference_id},
                 body=str(bxml),
                 content_type="application/xml",
+                operation="updateConferenceBxml",
             )
         )
 
@@ -110,6 +124,7 @@ class Conferences:
                 Host.VOICE,
                 _CONFERENCE + "/members/{member_id}",
                 {"conference_id": conference_id, "member_id": member_id},
+                operation="getConferenceMember",
             ),
             returns=ConferenceMember,
         )
@@ -127,6 +142,7 @@ class Conferences:
                 _CONFERENCE + "/members/{member_id}",
                 {"conference_id": conference_id, "member_id": member_id},
                 body=update,
+                operation="updateConferenceMember",
             )
         )
 
@@ -138,7 +154,11 @@ class Conferences:
         """
         return self._session.paginate(
             Request(
-                "GET", Host.VOICE, _CONFERENCE + "/recordings", {"conference_id": conference_id}
+                "GET",
+                Host.VOICE,
+                _CONFERENCE + "/recordings",
+                {"conference_id": conference_id},
+                operation="listConferenceRecordings",
             ),
             item=ConferenceRecordingMetadata,
             pagination=SinglePage(),
@@ -152,26 +172,32 @@ class Conferences:
         Metadata of recording *recording_id* of conference *conference_id*.
         """
         return await self._session.request(
-            self._recording("", conference_id, recording_id), returns=ConferenceRecordingMetadata
+            self._recording("getConferenceRecording", "", conference_id, recording_id),
+            returns=ConferenceRecordingMetadata,
         )
 
     async def download_recording(self, conference_id: str, recording_id: str) -> bytes:
         """
         The audio of recording *recording_id* (downloadConferenceRecording), all in memory.
         """
-        return await self._session.read(self._recording("/media", conference_id, recording_id))
+        return await self._session.read(
+            self._recording("downloadConferenceRecording", "/media", conference_id, recording_id)
+        )
 
     def stream_recording(self, conference_id: str, recording_id: str) -> AsyncIterator[bytes]:
         """
         The audio of recording *recording_id* in chunks, for files too large for memory.
         """
-        return self._session.stream(self._recording("/media", conference_id, recording_id))
+        return self._session.stream(
+            self._recording("downloadConferenceRecording", "/media", conference_id, recording_id)
+        )
 
     @staticmethod
-    def _recording(suffix: str, conference_id: str, recording_id: str) -> Request:
+    def _recording(operation: str, suffix: str, conference_id: str, recording_id: str) -> Request:
         return Request(
             "GET",
             Host.VOICE,
             _RECORDING + suffix,
             {"conference_id": conference_id, "recording_id": recording_id},
+            operation=operation,
         )

@@ -36,7 +36,7 @@ class Media:
         Stored media, paged by the ``Continuation-Token`` header (listMedia).
         """
         return self._session.paginate(
-            Request("GET", Host.MESSAGING, _MEDIA),
+            Request("GET", Host.MESSAGING, _MEDIA, operation="listMedia"),
             item=MediaItem,
             pagination=ContinuationToken(),
             limit=limit,
@@ -48,14 +48,16 @@ class Media:
         """
         The content of *media_id* (getMedia), all in memory.
         """
-        request = Request("GET", Host.MESSAGING, _ONE, {"media_id": media_id})
+        request = Request("GET", Host.MESSAGING, _ONE, {"media_id": media_id}, operation="getMedia")
         return await self._session.read(request)
 
     def stream(self, media_id: str) -> AsyncIterator[bytes]:
         """
         The content of *media_id* in chunks, for files too large for memory.
         """
-        return self._session.stream(Request("GET", Host.MESSAGING, _ONE, {"media_id": media_id}))
+        return self._session.stream(
+            Request("GET", Host.MESSAGING, _ONE, {"media_id": media_id}, operation="getMedia")
+        )
 
     async def upload(
         self,
@@ -89,6 +91,7 @@ class Media:
                 headers=headers,
                 body=body,
                 content_type=content_type,
+                operation="uploadMedia",
             )
         )
 
@@ -96,4 +99,6 @@ class Media:
         """
         Delete *media_id* (deleteMedia).
         """
-        await self._session.request(Request("DELETE", Host.MESSAGING, _ONE, {"media_id": media_id}))
+        await self._session.request(
+            Request("DELETE", Host.MESSAGING, _ONE, {"media_id": media_id}, operation="deleteMedia")
+        )

@@ -32,7 +32,13 @@ class Mfa:
         Call *request.to* and read out a code (generateVoiceCode).
         """
         return await self._session.request(
-            Request("POST", Host.MFA, "/accounts/{account_id}/code/voice", body=request),
+            Request(
+                "POST",
+                Host.MFA,
+                "/accounts/{account_id}/code/voice",
+                body=request,
+                operation="generateVoiceCode",
+            ),
             returns=VoiceCodeResponse,
         )
 
@@ -41,7 +47,13 @@ class Mfa:
         Text a code to *request.to* (generateMessagingCode).
         """
         return await self._session.request(
-            Request("POST", Host.MFA, "/accounts/{account_id}/code/messaging", body=request),
+            Request(
+                "POST",
+                Host.MFA,
+                "/accounts/{account_id}/code/messaging",
+                body=request,
+                operation="generateMessagingCode",
+            ),
             returns=MessagingCodeResponse,
         )
 
@@ -50,6 +62,12 @@ class Mfa:
         Check a code the user typed (verifyCode); ``verified`` says whether it matched.
         """
         return await self._session.request(
-            Request("POST", Host.MFA, "/accounts/{account_id}/code/verify", body=request),
+            Request(
+                "POST",
+                Host.MFA,
+                "/accounts/{account_id}/code/verify",
+                body=request,
+                operation="verifyCode",
+            ),
             returns=VerifyCodeResponse,
         )

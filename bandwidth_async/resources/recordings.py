@@ -46,7 +46,13 @@ class Recordings:
             "maxStartTime": max_start_time,
         }
         return self._session.paginate(
-            Request("GET", Host.VOICE, "/accounts/{account_id}/recordings", query=query),
+            Request(
+                "GET",
+                Host.VOICE,
+                "/accounts/{account_id}/recordings",
+                query=query,
+                operation="listAccountCallRecordings",
+            ),
             item=CallRecordingMetadata,
             pagination=SinglePage(),
             limit=limit,
@@ -64,6 +70,7 @@ class Recordings:
                 Host.VOICE,
                 "/accounts/{account_id}/calls/{call_id}/recordings",
                 {"call_id": call_id},
+                operation="listCallRecordings",
             ),
             item=CallRecordingMetadata,
             pagination=SinglePage(),
@@ -75,39 +82,49 @@ class Recordings:
         Metadata of recording *recording_id* of call *call_id* (getCallRecording).
         """
         return await self._session.request(
-            self._at("GET", "", call_id, recording_id), returns=CallRecordingMetadata
+            self._at("getCallRecording", "GET", "", call_id, recording_id),
+            returns=CallRecordingMetadata,
         )
 
     async def delete(self, call_id: str, recording_id: str) -> None:
         """
         Delete the recording, its media and its transcription (deleteRecording).
         """
-        await self._session.request(self._at("DELETE", "", call_id, recording_id))
+        await self._session.request(
+            self._at("deleteRecording", "DELETE", "", call_id, recording_id)
+        )
 
     async def download(self, call_id: str, recording_id: str) -> bytes:
         """
         The recording's audio (downloadCallRecording), all in memory.
         """
-        return await self._session.read(self._at("GET", "/media", call_id, recording_id))
+        return await self._session.read(
+            self._at("downloadCallRecording", "GET", "/media", call_id, recording_id)
+        )
 
     def stream(self, call_id: str, recording_id: str) -> AsyncIterator[bytes]:
         """
         The recording's audio in chunks, for files too large for memory.
         """
-        return self._session.stream(self._at("GET", "/media", call_id, recording_id))
+        return self._session.stream(
+            self._at("downloadCallRecording", "GET", "/media", call_id, recording_id)
+        )
 
     async def delete_media(self, call_id: str, recording_id: str) -> None:
         """
         Delete the recording's audio but keep its metadata (deleteRecordingMedia).
         """
-        await self._session.request(self._at("DELETE", "/media", call_id, recording_id))
+        await self._session.request(
+            self._at("deleteRecordingMedia", "DELETE", "/media", call_id, recording_id)
+        )
 
     async def get_transcription(self, call_id: str, recording_id: str) -> TranscriptionList:
         """
-        The transcription of the recording (getCallTranscription).
+        The transcription of the recording (getRecordingTranscription).
         """
         return await self._session.request(
-            self._at("GET", "/transcription", call_id, recording_id), returns=TranscriptionList
+            self._at("getRecordingTranscription", "GET", "/transcription", call_id, recording_id),
+            returns=TranscriptionList,
         )
 
     async def transcribe(
@@ -117,20 +134,30 @@ class Recordings:
         Ask for the recording to be transcribed (transcribeCallRecording).
         """
         await self._session.request(
-            attrs.evolve(self._at("POST", "/transcription", call_id, recording_id), body=request)
+            attrs.evolve(
+                self._at(
+                    "transcribeCallRecording", "POST", "/transcription", call_id, recording_id
+                ),
+                body=request,
+            )
         )
 
     async def delete_transcription(self, call_id: str, recording_id: str) -> None:
         """
-        Delete the recording's transcription (deleteCallTranscription).
+        Delete the recording's transcription (deleteRecordingTranscription).
         """
-        await self._session.request(self._at("DELETE", "/transcription", call_id, recording_id))
+        await self._session.request(
+            self._at(
+                "deleteRecordingTranscription", "DELETE", "/transcription", call_id, recording_id
+            )
+        )
 
     @staticmethod
-    def _at(method: str, suffix: str, call_id: str, recording_id: str) -> Request:
+    def _at(operation: str, method: str, suffix: str, call_id: str, recording_id: str) -> Request:
         return Request(
             method,
             Host.VOICE,
             _RECORDING + suffix,
             {"call_id": call_id, "recording_id": recording_id},
+            operation=operation,
         )

@@ -26,6 +26,8 @@ class Statistics:
         Calls queued and the account's call queue limit (getStatistics).
         """
         return await self._session.request(
-            Request("GET", Host.VOICE, "/accounts/{account_id}/statistics"),
+            Request(
+                "GET", Host.VOICE, "/accounts/{account_id}/statistics", operation="getStatistics"
+            ),
             returns=AccountStatistics,
         )
