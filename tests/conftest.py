@@ -11,7 +11,7 @@ import pytest
 import bandwidth_async as bw
 from bandwidth_async.testing import FakeBandwidth
 
-from .prism import prism_mock
+from .prism import OLD_SPEC, prism_mock
 
 
 @pytest.fixture
@@ -32,4 +32,11 @@ async def client(fake: FakeBandwidth) -> AsyncIterator[bw.BandwidthClient]:
 def prism_url() -> Iterator[str]:
     """A Prism mock server of spec/bandwidth.yml, started once per test run."""
     with prism_mock() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def prism_2024_url() -> Iterator[str]:
+    """A Prism mock of spec/bandwidth-2024.yml, for the two retired lookup operations."""
+    with prism_mock(OLD_SPEC) as url:
         yield url

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC = REPO / "spec" / "bandwidth.yml"
+OLD_SPEC = REPO / "spec" / "bandwidth-2024.yml"
 STARTUP_TIMEOUT = 60.0
 
 
@@ -105,11 +106,11 @@ def _run(*args: str) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def prism_mock() -> Iterator[str]:
+def prism_mock(spec: Path = SPEC) -> Iterator[str]:
     """
-    ``prism mock spec/bandwidth.yml``: answers every operation with examples from the spec.
+    ``prism mock spec/bandwidth.yml`` (or *spec*): answers every operation with its examples.
     """
-    with _run("mock", str(SPEC)) as url:
+    with _run("mock", str(spec)) as url:
         yield url
 
 

@@ -9,6 +9,7 @@ test meant to drive, with a status the spec lists for it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -21,7 +22,14 @@ import pytest
 import bandwidth_async as bw
 from bandwidth_async import bxml
 
-from .test_registry import BODIES, Operation, operations
+from .test_new_apis import (
+    TOLL_FREE,
+    multi_channel_message,
+    subscription,
+    verification,
+    verification_update,
+)
+from .test_registry import BODIES, RETIRED, Operation, operations
 
 pytestmark = pytest.mark.prism
 
@@ -31,6 +39,7 @@ CALL_ID = "c-15ac29a2-1331029c-2cb0-4a07-b215-b22865662d85"
 CONFERENCE_ID = "conf-fe23a767-a75a5b77-20c5-4cca-b581-cbbf0776eca9"
 RECORDING_ID = "r-fbe05094-9fd2afe9-bf5b-4c68-820a-41a01c1c5833"
 MEDIA_ID = "14762070468292kw2fuqty55yp2b2/0/bw.png"
+ENDPOINT_ID = "e-15ac29a2-1331029c-2cb0-4a07-b215-b22865662d85"
 SINCE = dt.datetime(2026, 11, 15, tzinfo=dt.UTC)
 UNTIL = dt.datetime(2026, 11, 16, 12, 30, tzinfo=dt.UTC)
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64
@@ -106,6 +115,20 @@ def prefer_for_get(example: str) -> aiohttp.ClientMiddlewareType:
 @pytest.fixture
 async def prism(prism_url: str) -> AsyncIterator[Prism]:
     """A client on the Prism mock whose every exchange is recorded; retries off."""
+    async with recorded_client(prism_url) as recorded:
+        yield recorded
+
+
+@pytest.fixture
+async def prism_2024(prism_2024_url: str) -> AsyncIterator[Prism]:
+    """The same, on a Prism mock of the 2024 spec (the retired lookups)."""
+    async with recorded_client(prism_2024_url) as recorded:
+        yield recorded
+
+
+@contextlib.asynccontextmanager
+async def recorded_client(prism_url: str) -> AsyncIterator[Prism]:
+    """A client on *prism_url* whose every exchange is recorded; retries off."""
     exchanges: list[Exchange] = []
     async with (
         aiohttp.ClientSession(middlewares=(recorder(exchanges),)) as http,
@@ -356,7 +379,7 @@ async def _delete_recording_media(client: bw.BandwidthClient, tmp: Path) -> None
     await client.recordings.delete_media(CALL_ID, RECORDING_ID)
 
 
-@drives("getCallTranscription")
+@drives("getRecordingTranscription")
 async def _get_transcription(client: bw.BandwidthClient, tmp: Path) -> None:
     transcription = await client.recordings.get_transcription(CALL_ID, RECORDING_ID)
     assert isinstance(transcription, bw.TranscriptionList)
@@ -377,7 +400,7 @@ async def _transcribe(client: bw.BandwidthClient, tmp: Path) -> None:
     )
 
 
-@drives("deleteCallTranscription")
+@drives("deleteRecordingTranscription")
 async def _delete_transcription(client: bw.BandwidthClient, tmp: Path) -> None:
     await client.recordings.delete_transcription(CALL_ID, RECORDING_ID)
 
@@ -501,25 +524,167 @@ async def _verify_code(client: bw.BandwidthClient, tmp: Path) -> None:
 
 @drives("createLookup")
 async def _create_lookup(client: bw.BandwidthClient, tmp: Path) -> None:
-    created = await client.lookup.create(bw.LookupRequest(tns=["+19195551234", "+19195554321"]))
+    with pytest.warns(DeprecationWarning, match="retired"):
+        created = await client.lookup.create_tn_lookup(
+            bw.LookupRequest(tns=["+19195551234", "+19195554321"])
+        )
     assert created.request_id
 
 
 @drives("getLookupStatus")
 async def _get_lookup(client: bw.BandwidthClient, tmp: Path) -> None:
-    status = await client.lookup.get("004223a0-8b17-41b1-bf81-20732adf5590")
+    with pytest.warns(DeprecationWarning, match="retired"):
+        status = await client.lookup.get_tn_lookup("004223a0-8b17-41b1-bf81-20732adf5590")
     assert status.status is not None
+
+
+@drives("createSyncLookup")
+async def _create_sync_lookup(client: bw.BandwidthClient, tmp: Path) -> None:
+    result = await client.lookup.create(
+        bw.SyncLookupRequest(phone_numbers=["+19195551234"], rcs_agent="my_agent")
+    )
+    assert result.data is not None
+
+
+@drives("createAsyncBulkLookup")
+async def _create_bulk_lookup(client: bw.BandwidthClient, tmp: Path) -> None:
+    created = await client.lookup.create_bulk(
+        bw.AsyncLookupRequest(phone_numbers=["+19195551234", "+19195554321"])
+    )
+    assert created.data is not None
+    assert created.data.request_id
+
+
+@drives("getAsyncBulkLookup")
+async def _get_bulk_lookup(client: bw.BandwidthClient, tmp: Path) -> None:
+    status = await client.lookup.get_bulk("004223a0-8b17-41b1-bf81-20732adf5590")
+    assert status.data is not None
+
+
+# --- real-time transcriptions, multi-channel, toll-free, endpoints -------------------------
+
+
+@drives("listRealTimeTranscriptions")
+async def _list_transcriptions(client: bw.BandwidthClient, tmp: Path) -> None:
+    listed = [t async for t in client.transcriptions.list(CALL_ID)]
+    assert all(isinstance(t, bw.CallTranscriptionMetadata) for t in listed)
+
+
+@drives("getRealTimeTranscription")
+async def _get_transcription_rt(client: bw.BandwidthClient, tmp: Path) -> None:
+    got = await client.transcriptions.get(CALL_ID, "t-1")
+    assert isinstance(got, bw.CallTranscriptionResponse)
+
+
+@drives("deleteRealTimeTranscription")
+async def _delete_transcription_rt(client: bw.BandwidthClient, tmp: Path) -> None:
+    await client.transcriptions.delete(CALL_ID, "t-1")
+
+
+@drives("createMultiChannelMessage")
+async def _multi_channel(client: bw.BandwidthClient, tmp: Path) -> None:
+    sent = await client.messages.create_multi_channel(multi_channel_message())
+    assert sent.data is not None
+
+
+@drives("requestTollFreeVerification")
+async def _request_tfv(client: bw.BandwidthClient, tmp: Path) -> None:
+    await client.toll_free.request_verification(verification())
+
+
+@drives("getTollFreeVerificationStatus")
+async def _tfv_status(client: bw.BandwidthClient, tmp: Path) -> None:
+    status = await client.toll_free.get_status(TOLL_FREE)
+    assert status.phone_number
+
+
+@drives("updateTollFreeVerificationRequest")
+async def _update_tfv(client: bw.BandwidthClient, tmp: Path) -> None:
+    await client.toll_free.update_request(TOLL_FREE, verification_update())
+
+
+@drives("deleteVerificationRequest")
+async def _delete_tfv(client: bw.BandwidthClient, tmp: Path) -> None:
+    await client.toll_free.delete_request(TOLL_FREE)
+
+
+@drives("listTollFreeUseCases")
+async def _use_cases(client: bw.BandwidthClient, tmp: Path) -> None:
+    assert all(isinstance(u, str) for u in await client.toll_free.list_use_cases())
+
+
+@drives("listWebhookSubscriptions")
+async def _list_subscriptions(client: bw.BandwidthClient, tmp: Path) -> None:
+    listed = await client.toll_free.list_subscriptions()
+    assert isinstance(listed.data, list)
+
+
+@drives("createWebhookSubscription")
+async def _create_subscription(client: bw.BandwidthClient, tmp: Path) -> None:
+    created = await client.toll_free.create_subscription(subscription())
+    assert created.callback_url is not None
+
+
+@drives("updateWebhookSubscription")
+async def _update_subscription(client: bw.BandwidthClient, tmp: Path) -> None:
+    updated = await client.toll_free.update_subscription("7bt57JcsVYJrN9K1OcV1Nu", subscription())
+    assert updated.callback_url is not None
+
+
+@drives("deleteWebhookSubscription")
+async def _delete_subscription(client: bw.BandwidthClient, tmp: Path) -> None:
+    await client.toll_free.delete_subscription("7bt57JcsVYJrN9K1OcV1Nu")
+
+
+@drives("listEndpoints")
+async def _list_endpoints(client: bw.BandwidthClient, tmp: Path) -> None:
+    page = await first_page(
+        client.endpoints.list(
+            type=bw.EndpointTypeEnum.WEBRTC, status=bw.EndpointStatusEnum.CONNECTED, page_size=10
+        )
+    )
+    assert all(isinstance(e, bw.Endpoints) for e in page.items)
+
+
+@drives("createEndpoint")
+async def _create_endpoint(client: bw.BandwidthClient, tmp: Path) -> None:
+    created = await client.endpoints.create(
+        bw.CreateWebRtcConnectionRequest(
+            type=bw.EndpointTypeEnum.WEBRTC,
+            direction=bw.EndpointDirectionEnum.BIDIRECTIONAL,
+            event_callback_url="https://example.com/events",
+            tag="contract",
+        )
+    )
+    assert created.data.token
+
+
+@drives("getEndpoint")
+async def _get_endpoint(client: bw.BandwidthClient, tmp: Path) -> None:
+    got = await client.endpoints.get(ENDPOINT_ID)
+    assert got.data.endpoint_id
+
+
+@drives("deleteEndpoint")
+async def _delete_endpoint(client: bw.BandwidthClient, tmp: Path) -> None:
+    await client.endpoints.delete(ENDPOINT_ID)
+
+
+@drives("updateEndpointBxml")
+async def _update_endpoint_bxml(client: bw.BandwidthClient, tmp: Path) -> None:
+    await client.endpoints.update_bxml(ENDPOINT_ID, bxml.Bxml(bxml.SpeakSentence("Hello")))
 
 
 # --- the tests ----------------------------------------------------------------------------
 
 
 def test_every_operation_is_driven() -> None:
-    """This module drives each of the spec's 36 operations, and nothing else."""
+    """This module drives each of the spec's 55 operations and the 2 retired ones, no other."""
     assert sorted(DRIVERS) == sorted(operations())
+    assert len(DRIVERS) == 55 + 2
 
 
-@pytest.mark.parametrize("operation_id", sorted(DRIVERS))
+@pytest.mark.parametrize("operation_id", sorted(set(DRIVERS) - set(RETIRED)))
 async def test_operation_is_accepted_by_prism(
     prism: Prism, operation_id: str, tmp_path: Path
 ) -> None:
@@ -528,31 +693,59 @@ async def test_operation_is_accepted_by_prism(
     prism.assert_clean(operation_id)
 
 
-async def test_lookup_run_polls_prism_until_complete(prism_url: str) -> None:
-    """lookup.run creates a lookup and polls it until Prism's COMPLETE example comes back."""
+@pytest.mark.parametrize("operation_id", sorted(RETIRED))
+async def test_retired_operation_is_accepted_by_the_2024_prism(
+    prism_2024: Prism, operation_id: str, tmp_path: Path
+) -> None:
+    """The two retired lookups still speak the 2024 spec that has them."""
+    await DRIVERS[operation_id](prism_2024.client, tmp_path)
+    prism_2024.assert_clean(operation_id)
+
+
+MANY = [f"+1919555{n:04d}" for n in range(101)]
+
+
+async def test_lookup_run_goes_sync_for_a_few_numbers(prism: Prism) -> None:
+    """lookup.run with a few numbers is one synchronous lookup, accepted by Prism."""
+    result = await prism.client.lookup.run(["+19195551234"], poll_interval=0.01, timeout=30)
+    assert isinstance(result, bw.CreateSyncLookupResponse)
+    assert result.data is not None
+    assert result.data.results
+    prism.assert_clean("createSyncLookup")
+
+
+async def test_lookup_run_polls_a_bulk_lookup_until_complete(prism_url: str) -> None:
+    """lookup.run with many numbers starts a bulk lookup and polls Prism's COMPLETE example."""
     exchanges: list[Exchange] = []
-    middlewares = (prefer_for_get("lookupSingleNumberCompleteExample"), recorder(exchanges))
+    middlewares = (prefer_for_get("lookupCompleteExample"), recorder(exchanges))
     async with (
         aiohttp.ClientSession(middlewares=middlewares) as http,
         bw.BandwidthClient("u", "p", "9900000", base_url=prism_url, session=http) as client,
     ):
-        result = await client.lookup.run(["+19195551234"], poll_interval=0.01, timeout=30)
-    assert result.status == bw.LookupStatusEnum.COMPLETE
-    assert result.result
-    assert result.result[0].e_164_format == "+19195551234"
+        result = await client.lookup.run(MANY, poll_interval=0.01, timeout=30)
+    assert isinstance(result, bw.GetAsyncBulkLookupResponse)
+    assert result.data is not None
+    assert result.data.status == bw.InProgressLookupStatusEnum.COMPLETE
     assert [e.operation() for e in exchanges] == [
-        operations()["createLookup"],
-        operations()["getLookupStatus"],
+        operations()["createAsyncBulkLookup"],
+        operations()["getAsyncBulkLookup"],
     ]
     assert all(e.violations is None for e in exchanges)
 
 
-async def test_lookup_run_times_out_on_the_in_progress_example(prism: Prism) -> None:
-    """Prism's default lookup example stays IN_PROGRESS, so run gives up with TimeoutError."""
-    with pytest.raises(TimeoutError):
-        await prism.client.lookup.run(["+19195551234"], poll_interval=0.01, timeout=0.5)
-    prism.exchanges.pop(0)  # the createLookup that started it
-    prism.assert_clean("getLookupStatus")
+async def test_lookup_run_times_out_on_the_in_progress_example(prism_url: str) -> None:
+    """A bulk lookup Prism keeps IN_PROGRESS ends in our LookupTimeoutError, a TimeoutError."""
+    exchanges: list[Exchange] = []
+    middlewares = (prefer_for_get("lookupInProgressExample"), recorder(exchanges))
+    async with (
+        aiohttp.ClientSession(middlewares=middlewares) as http,
+        bw.BandwidthClient("u", "p", "9900000", base_url=prism_url, session=http) as client,
+    ):
+        with pytest.raises(bw.LookupTimeoutError) as caught:
+            await client.lookup.run(MANY, poll_interval=0.01, timeout=0.5)
+    assert isinstance(caught.value, TimeoutError)
+    assert len(exchanges) >= 2
+    assert all(e.violations is None and e.status < 300 for e in exchanges)
 
 
 @pytest.mark.parametrize(
@@ -574,10 +767,16 @@ async def test_lookup_run_times_out_on_the_in_progress_example(prism: Prism) -> 
             id="mfa-400",
         ),
         pytest.param(
-            lambda c: c.lookup.create(BODIES["createLookup"]),
+            lambda c: c.toll_free.get_status(TOLL_FREE),
             bw.BadRequestError,
-            bw.TnLookupRequestError,
-            id="lookup-400",
+            bw.TfvError,
+            id="toll-free-400",
+        ),
+        pytest.param(
+            lambda c: c.endpoints.get(ENDPOINT_ID),
+            bw.NotFoundError,
+            bw.LookupErrorResponse,
+            id="endpoints-404",
         ),
     ],
 )

@@ -43,6 +43,45 @@ def verification() -> bw.VerificationRequest:
     )
 
 
+def verification_update() -> bw.VerificationUpdateRequest:
+    """The same submission as `verification`, as a resubmission."""
+    request = verification()
+    names = [f.name for f in attrs.fields(bw.VerificationUpdateRequest)]
+    return bw.VerificationUpdateRequest(
+        **{n: getattr(request, n) for n in names if hasattr(request, n)}
+    )
+
+
+def subscription(url: str = "https://www.example.com/tfv") -> bw.WebhookSubscriptionRequestSchema:
+    """A webhook subscription with Basic credentials and a shared secret."""
+    return bw.WebhookSubscriptionRequestSchema(
+        callback_url=url,
+        basic_authentication=bw.TfvBasicAuthentication(username="u", password="s3cret"),
+        shared_secret_key="a shared s3cret key",
+    )
+
+
+def multi_channel_message() -> bw.MultiChannelMessageRequest:
+    """A message offered over RBM first, then SMS."""
+    sender = {"from_": "+19195554321", "application_id": "93de2206-9669-4e07-948d-329f4b722ee2"}
+    return bw.MultiChannelMessageRequest(
+        to="+19195551234",
+        channel_list=[
+            bw.MultiChannelChannelListRBMObject(
+                **sender,
+                channel=bw.MultiChannelMessageChannelEnum.RBM,
+                content=bw.RbmMessageContentText(text="hello"),
+            ),
+            bw.MultiChannelChannelListSMSObject(
+                **sender,
+                channel=bw.MultiChannelMessageChannelEnum.SMS,
+                content=bw.SmsMessageContent(text="hello"),
+            ),
+        ],
+        tag="multi",
+    )
+
+
 async def test_real_time_transcriptions_list_get_delete() -> None:
     """A call's transcription is listed, read by id, deleted, and then gone (404)."""
     async with FakeBandwidth(calls=1, seed=1) as fake, fake.client() as client:
@@ -176,7 +215,7 @@ async def test_toll_free_verification_and_subscriptions() -> None:
             bw.WebhookSubscriptionRequestSchema(
                 callback_url="https://127.0.0.1/tfv",
                 basic_authentication=bw.TfvBasicAuthentication(username="u", password="s3cret"),
-                shared_secret_key="k3y",
+                shared_secret_key="a shared s3cret key",
             )
         )
         assert sub.id
