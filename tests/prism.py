@@ -115,10 +115,10 @@ def prism_mock(spec: Path = SPEC) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def prism_proxy(upstream: str) -> Iterator[str]:
+def prism_proxy(upstream: str, spec: Path = SPEC) -> Iterator[str]:
     """
     ``prism proxy spec/bandwidth.yml UPSTREAM --errors``: forwards to *upstream* and answers
     with an error (and an ``sl-violations`` header) when a request or response breaks the spec.
     """
-    with _run("proxy", str(SPEC), upstream, "--errors") as url:
+    with _run("proxy", str(spec), upstream, "--errors") as url:
         yield url

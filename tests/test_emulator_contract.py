@@ -1,5 +1,6 @@
 """
-The SDK drives all 36 operations through ``prism proxy --errors`` in front of the emulator.
+The SDK drives all 55 operations through ``prism proxy --errors`` in front of the emulator
+(and the 2 retired lookups through a proxy of the 2024 spec).
 
 Prism checks what the SDK sends and what the emulator answers against spec/bandwidth.yml, so
 this one scenario proves both sides at once, pagination included.
@@ -18,9 +19,16 @@ import bandwidth_async as bw
 from bandwidth_async import bxml
 from bandwidth_async.testing import FakeBandwidth
 
-from .prism import prism_proxy
+from .prism import OLD_SPEC, prism_proxy
 from .test_contract import Exchange, recorder
-from .test_registry import operations
+from .test_new_apis import (
+    TOLL_FREE,
+    multi_channel_message,
+    subscription,
+    verification,
+    verification_update,
+)
+from .test_registry import RETIRED, operations
 
 pytestmark = pytest.mark.prism
 
@@ -151,8 +159,50 @@ async def drive_everything(  # noqa: PLR0915 - one scenario, read top to bottom
         )
     )
     assert verified.valid
-    status = await client.lookup.run(["+19195551234"], poll_interval=0.05, timeout=10)
-    assert status.status == bw.LookupStatusEnum.COMPLETE
+    quick = await client.lookup.run(["+19195551234"], poll_interval=0.05, timeout=10)
+    assert quick.data is not None
+    assert quick.data.results
+    many = [f"+1919555{n:04d}" for n in range(101)]
+    bulk = await client.lookup.run(many, poll_interval=0.05, timeout=10)
+    assert bulk.data is not None
+    assert bulk.data.status == bw.InProgressLookupStatusEnum.COMPLETE
+    await drive_new_operations(client, call_id)
+
+
+async def drive_new_operations(client: bw.BandwidthClient, call_id: str) -> None:
+    """The July 2026 operations: transcriptions, multi-channel, toll-free, endpoints."""
+    (listed,) = [t async for t in client.transcriptions.list(call_id)]
+    assert listed.transcription_id
+    got = await client.transcriptions.get(call_id, listed.transcription_id)
+    assert got.tracks
+    await client.transcriptions.delete(call_id, listed.transcription_id)
+
+    sent = await client.messages.create_multi_channel(multi_channel_message())
+    assert sent.data is not None
+
+    assert await client.toll_free.list_use_cases()
+    await client.toll_free.request_verification(verification())
+    assert (await client.toll_free.get_status(TOLL_FREE)).status == bw.TfvStatusEnum.PENDING
+    await client.toll_free.update_request(TOLL_FREE, verification_update())
+    await client.toll_free.delete_request(TOLL_FREE)
+    created = await client.toll_free.create_subscription(subscription())
+    assert created.id
+    assert (await client.toll_free.list_subscriptions()).data
+    await client.toll_free.update_subscription(
+        created.id, subscription("https://www.example.com/v2")
+    )
+    await client.toll_free.delete_subscription(created.id)
+
+    request = bw.CreateWebRtcConnectionRequest(
+        type=bw.EndpointTypeEnum.WEBRTC, direction=bw.EndpointDirectionEnum.INBOUND
+    )
+    ids = [(await client.endpoints.create(request)).data.endpoint_id for _ in range(3)]
+    pages = [p async for p in client.endpoints.list(page_size=2).pages()]
+    assert [e.endpoint_id for p in pages for e in p.items] == ids
+    assert len(pages) == 2
+    assert (await client.endpoints.get(ids[0])).data.endpoint_id == ids[0]
+    await client.endpoints.update_bxml(ids[0], "<Bxml><SpeakSentence>Hi</SpeakSentence></Bxml>")
+    await client.endpoints.delete(ids[0])
 
 
 def forwarded_host(proxy: str) -> aiohttp.ClientMiddlewareType:
@@ -195,4 +245,34 @@ async def test_sdk_and_emulator_agree_with_the_spec(tmp_path: Path) -> None:
     violations = [e for e in exchanges if e.violations or not 200 <= e.status < 300]
     assert violations == []
     seen = {op.operation_id for e in exchanges if (op := e.operation()) is not None}
-    assert seen == set(operations())
+    assert seen == set(operations()) - set(RETIRED)
+
+
+async def test_retired_lookup_agrees_with_the_2024_spec() -> None:
+    """The retired v1 lookup, SDK to emulator through a proxy of the 2024 spec: no violation."""
+    async with FakeBandwidth(calls=1, seed=2, lookup_delay=0) as fake:
+        with prism_proxy(fake.base_url, OLD_SPEC) as proxy:
+            exchanges: list[Exchange] = []
+            async with (
+                aiohttp.ClientSession(
+                    middlewares=(recorder(exchanges), forwarded_host(proxy))
+                ) as http,
+                bw.BandwidthClient(
+                    fake.username,
+                    fake.password,
+                    fake.account_id,
+                    base_url=proxy,
+                    session=http,
+                    retry=bw.RetryPolicy.none(),
+                ) as client,
+            ):
+                with pytest.warns(DeprecationWarning, match="retired"):
+                    created = await client.lookup.create_tn_lookup(
+                        bw.LookupRequest(tns=["+19195551234"])
+                    )
+                assert created.request_id
+                with pytest.warns(DeprecationWarning, match="retired"):
+                    status = await client.lookup.get_tn_lookup(created.request_id)
+                assert status.status == bw.LookupStatusEnum.COMPLETE
+    assert [e.violations for e in exchanges] == [None, None]
+    assert {op.operation_id for e in exchanges if (op := e.operation())} == set(RETIRED)
