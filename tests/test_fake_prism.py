@@ -1,5 +1,5 @@
 """
-Every one of the spec's 36 operations, sent through ``prism proxy --errors`` to the emulator.
+Every one of the spec's 55 operations, sent through ``prism proxy --errors`` to the emulator.
 
 Prism checks each request and each of the emulator's responses against spec/bandwidth.yml and
 flags any difference with an error status and an ``sl-violations`` header, so these tests prove
@@ -75,6 +75,46 @@ JSON_CALL = {
     "applicationId": "04e88489-df02-4e34-a0ee-27a91849555f",
     "answerUrl": "https://example.com/answer",
     "tag": "prism",
+}
+TF = "/phoneNumbers/+18005550100/tollFreeVerification"
+SUBS = "/tollFreeVerification/webhooks/subscriptions"
+_BUSINESS = {
+    "businessAddress": {
+        "name": "Acme",
+        "addr1": "1 Main St",
+        "city": "Raleigh",
+        "state": "NC",
+        "zip": "27606",
+        "url": "https://acme.example.com",
+    },
+    "businessContact": {
+        "firstName": "Ada",
+        "lastName": "Lovelace",
+        "email": "ada@example.com",
+        "phoneNumber": "+19195551234",
+    },
+    "messageVolume": 1000,
+    "useCase": "2FA",
+    "useCaseSummary": "One-time codes for sign-in.",
+    "productionMessageContent": "Your code is 123456",
+    "optInWorkflow": {"description": "Users opt in on sign-up", "imageUrls": []},
+}
+TFV = _BUSINESS | {"phoneNumbers": ["+18005550100"], "businessEntityType": "PRIVATE_PROFIT"}
+TFV_UPDATE = _BUSINESS
+SUBSCRIPTION = {
+    "callbackUrl": "https://www.example.com/tfv",
+    "sharedSecretKey": "a shared s3cret key",
+}
+MULTI = {
+    "to": "+19195551234",
+    "channelList": [
+        {
+            "from": "+19195554321",
+            "applicationId": "93de2206-9669-4e07-948d-329f4b722ee2",
+            "channel": "SMS",
+            "content": {"text": "hello"},
+        }
+    ],
 }
 CODE = {
     "to": "+19195551234",
@@ -201,8 +241,64 @@ OPERATIONS: list[tuple[str, str, str, dict[str, Any], int]] = [
         {"json": {"to": "+19195551234", "expirationTimeInMinutes": 3, "code": "{code}"}},
         200,
     ),
-    ("createLookup", "POST", A + "/tnlookup", {"json": {"tns": ["+19195551234"]}}, 202),
-    ("getLookupStatus", "GET", A + "/tnlookup/{lookup}", {}, 200),
+    # The retired v1 lookup is not in this spec: test_emulator_contract checks it against 2024's.
+    (
+        "createSyncLookup",
+        "POST",
+        A + "/phoneNumberLookup",
+        {"json": {"phoneNumbers": ["+19195551234"]}},
+        200,
+    ),
+    (
+        "createAsyncBulkLookup",
+        "POST",
+        A + "/phoneNumberLookup/bulk",
+        {"json": {"phoneNumbers": ["+19195551234", "+19195554321"]}},
+        202,
+    ),
+    ("getAsyncBulkLookup", "GET", A + "/phoneNumberLookup/bulk/{lookup}", {}, 200),
+    ("listRealTimeTranscriptions", "GET", A + "/calls/{call}/transcriptions", {}, 200),
+    (
+        "getRealTimeTranscription",
+        "GET",
+        A + "/calls/{call}/transcriptions/{transcription}",
+        {},
+        200,
+    ),
+    (
+        "deleteRealTimeTranscription",
+        "DELETE",
+        A + "/calls/{call}/transcriptions/{transcription}",
+        {},
+        200,
+    ),
+    ("createMultiChannelMessage", "POST", U + "/messages/multiChannel", {"json": MULTI}, 202),
+    ("listTollFreeUseCases", "GET", "/tollFreeVerification/useCases", {}, 200),
+    ("requestTollFreeVerification", "POST", A + "/tollFreeVerification", {"json": TFV}, 202),
+    ("getTollFreeVerificationStatus", "GET", A + TF, {}, 200),
+    ("updateTollFreeVerificationRequest", "PUT", A + TF, {"json": TFV_UPDATE}, 202),
+    ("deleteVerificationRequest", "DELETE", A + TF, {}, 204),
+    ("createWebhookSubscription", "POST", A + SUBS, {"json": SUBSCRIPTION}, 201),
+    ("listWebhookSubscriptions", "GET", A + SUBS, {}, 200),
+    ("updateWebhookSubscription", "PUT", A + SUBS + "/{subscription}", {"json": SUBSCRIPTION}, 200),
+    ("deleteWebhookSubscription", "DELETE", A + SUBS + "/{subscription}", {}, 204),
+    (
+        "createEndpoint",
+        "POST",
+        A + "/endpoints",
+        {"json": {"type": "WEBRTC", "direction": "BIDIRECTIONAL"}},
+        201,
+    ),
+    ("listEndpoints", "GET", A + "/endpoints?limit=5", {}, 200),
+    ("getEndpoint", "GET", A + "/endpoints/{endpoint}", {}, 200),
+    (
+        "updateEndpointBxml",
+        "PUT",
+        A + "/endpoints/{endpoint}/bxml",
+        {"data": b"<Bxml><Hangup/></Bxml>", "headers": {"Content-Type": "application/xml"}},
+        204,
+    ),
+    ("deleteEndpoint", "DELETE", A + "/endpoints/{endpoint}", {}, 204),
 ]
 
 
@@ -243,7 +339,18 @@ def fill(value: Any, ids: dict[str, str]) -> Any:
 
 LATER: dict[str, Callable[[Any, Served], None]] = {
     "createCall": lambda body, served: served.ids.__setitem__("call", body["callId"]),
-    "createLookup": lambda body, served: served.ids.__setitem__("lookup", body["requestId"]),
+    "createAsyncBulkLookup": lambda body, served: served.ids.__setitem__(
+        "lookup", body["data"]["requestId"]
+    ),
+    "listRealTimeTranscriptions": lambda body, served: served.ids.__setitem__(
+        "transcription", body[0]["transcriptionId"]
+    ),
+    "createWebhookSubscription": lambda body, served: served.ids.__setitem__(
+        "subscription", body["id"]
+    ),
+    "createEndpoint": lambda body, served: served.ids.__setitem__(
+        "endpoint", body["data"]["endpointId"]
+    ),
     "generateMessagingCode": lambda _, served: served.ids.__setitem__(
         "code", served.fake.last_code("+19195551234")
     ),
