@@ -1,5 +1,5 @@
 """
-The pagination engine over real HTTP: the three strategies, limit, cursor, prefetch, and safety.
+The pagination engine over real HTTP: the four strategies, limit, cursor, prefetch, and safety.
 """
 
 from __future__ import annotations
@@ -51,6 +51,25 @@ async def page_info_handler(request: web.Request) -> web.Response:
     return web.json_response({"totalCount": TOTAL, "pageInfo": info, "messages": rows})
 
 
+async def links_handler(request: web.Request) -> web.Response:
+    start = _offset(request.query.get("afterCursor"))
+    rows = [
+        {
+            "endpointId": f"e-{i}",
+            "type": "WEBRTC",
+            "status": "CONNECTED",
+            "creationTimestamp": "2026-11-15T00:00:00Z",
+            "expirationTimestamp": "2026-11-16T00:00:00Z",
+        }
+        for i in range(start, min(start + SIZE, TOTAL))
+    ]
+    links = [{"href": str(request.url), "rel": "self", "method": "GET"}]
+    if start + SIZE < TOTAL:
+        nxt = request.url.with_query({"limit": SIZE, "afterCursor": start + SIZE})
+        links.append({"href": str(nxt), "rel": "next", "method": "GET"})
+    return web.json_response({"links": links, "data": rows, "errors": []})
+
+
 def list_calls(client: bw.BandwidthClient, **kw: Any) -> AsyncPaginator[Any]:
     return client.calls.list(page_size=SIZE, **kw)
 
@@ -63,8 +82,16 @@ def list_messages(client: bw.BandwidthClient, **kw: Any) -> AsyncPaginator[Any]:
     return client.messages.list(page_size=SIZE, **kw)
 
 
+def list_endpoints(client: bw.BandwidthClient, **kw: Any) -> AsyncPaginator[Any]:
+    return client.endpoints.list(page_size=SIZE, **kw)
+
+
 def key(item: Any) -> str:
-    found = getattr(item, "call_id", None) or getattr(item, "media_name", None)
+    found = (
+        getattr(item, "call_id", None)
+        or getattr(item, "media_name", None)
+        or getattr(item, "endpoint_id", None)
+    )
     return str(found or item.message_id)
 
 
@@ -72,6 +99,7 @@ STRATEGIES = [
     pytest.param(link_handler, list_calls, "c", id="link"),
     pytest.param(token_handler, list_media, "m", id="continuation-token"),
     pytest.param(page_info_handler, list_messages, "s", id="page-info"),
+    pytest.param(links_handler, list_endpoints, "e", id="links-after-cursor"),
 ]
 Lister = Callable[..., AsyncPaginator[Any]]
 Connect = Callable[[Served], bw.BandwidthClient]
@@ -339,3 +367,37 @@ async def test_single_page_lists(connect: Connect) -> None:
         with pytest.raises(PaginationError):
             async for _ in client.calls.list(cursor="::not a url::"):
                 pass
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        pytest.param([{"rel": "next", "href": "/endpoints?limit=5"}], id="no-cursor"),
+        pytest.param([{"rel": "next", "href": 7}], id="href-not-a-string"),
+        pytest.param({"rel": "next"}, id="links-not-a-list"),
+    ],
+)
+def test_links_after_cursor_refuses_an_unusable_next_link(links: object) -> None:
+    """A next link the endpoints strategy cannot read is a PaginationError, not a silent stop."""
+    from bandwidth_async._pagination import LinksAfterCursor  # noqa: PLC0415
+    from bandwidth_async._request import Response  # noqa: PLC0415
+
+    with pytest.raises(PaginationError):
+        LinksAfterCursor().next_page(Response.of({"links": links, "data": []}))
+
+
+def test_links_after_cursor_reads_the_cursor_of_the_next_link() -> None:
+    """The afterCursor of the rel=next link is the cursor; no next link is the last page."""
+    from bandwidth_async._pagination import LinksAfterCursor  # noqa: PLC0415
+    from bandwidth_async._request import Response  # noqa: PLC0415
+
+    strategy = LinksAfterCursor()
+    links = [
+        {"rel": "self", "href": "/endpoints"},
+        {"rel": "next", "href": "/endpoints?limit=2&afterCursor=abc%3D%3D"},
+    ]
+    page = strategy.next_page(Response.of({"links": links, "data": []}))
+    assert page is not None
+    assert strategy.cursor(page) == "abc=="
+    assert strategy.resume("abc==") == page
+    assert strategy.next_page(Response.of({"links": links[:1], "data": []})) is None

@@ -476,10 +476,11 @@ def test_every_resource_request_names_its_operation() -> None:
     for source in sorted(resources.glob("*.py")):
         for node in ast.walk(ast.parse(source.read_text())):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Request":
-                (operation,) = [k.value for k in node.keywords if k.arg == "operation"] or [None]
-                assert operation is not None, f"{source.name}:{node.lineno} names no operation"
+                given = [k.value for k in node.keywords if k.arg == "operation"]
+                assert given, f"{source.name}:{node.lineno} names no operation"
+                (operation,) = given
                 if isinstance(operation, ast.Constant):
-                    named.add(operation.value)
+                    named.add(str(operation.value))
                 else:  # a helper passes its own argument through
                     assert isinstance(operation, ast.Name), f"{source.name}:{node.lineno}"
     assert named <= set(operations())
