@@ -226,3 +226,20 @@ async def test_toll_free_verification_and_subscriptions() -> None:
         assert moved.callback_url == "https://127.0.0.1/v2"
         await client.toll_free.delete_subscription(sub.id)
         assert (await client.toll_free.list_subscriptions()).data == []
+
+
+async def test_new_families_answer_errors_in_their_own_models() -> None:
+    """A 404 from endpoints, toll-free or a bad multi-channel message decodes into its model."""
+    async with FakeBandwidth(calls=1, seed=1) as fake, fake.client() as client:
+        with pytest.raises(bw.NotFoundError) as endpoint:
+            await client.endpoints.get("e-missing")
+        with pytest.raises(bw.NotFoundError) as toll_free:
+            await client.toll_free.get_status(TOLL_FREE)
+        with pytest.raises(bw.NotFoundError) as bulk:
+            await client.lookup.get_bulk("missing")
+    assert isinstance(endpoint.value.body, bw.LookupErrorResponse)
+    assert endpoint.value.body.errors
+    assert endpoint.value.body.errors[0].type == "not-found"
+    assert isinstance(bulk.value.body, bw.LookupErrorResponse)
+    assert isinstance(toll_free.value.body, bw.TfvError)
+    assert toll_free.value.body.type == "not-found"

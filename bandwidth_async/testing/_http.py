@@ -54,17 +54,34 @@ _VOICE_TYPES: Final = {
 }
 
 
+#: The families whose errors come in a ``links``/``data``/``errors`` envelope, and what each
+#: error of theirs carries besides ``type`` and ``description``.
+_ENVELOPED: Final[dict[str, Any]] = {
+    "numbers": lambda status: {"code": str(status)},
+    "multichannel": lambda _: {"source": {}},
+}
+
+
+#: Path markers of the API families, checked in order; a path with none is voice.
+_FAMILIES: Final = (
+    ("/messages/multiChannel", "multichannel"),
+    ("/users/", "messaging"),
+    ("/phoneNumberLookup", "numbers"),
+    ("/endpoints", "numbers"),
+    ("/tollFreeVerification", "tollfree"),
+    ("/code/", "mfa"),
+    ("/tnlookup", "lookup"),
+)
+
+
 def family_of(path: str) -> str:
     """
-    The API family of *path*: ``voice``, ``messaging``, ``mfa`` or ``lookup``.
+    The API family of *path*, whose error schema its errors follow.
+
+    ``voice``, ``messaging``, ``mfa``, ``lookup``, and the July 2026 families ``multichannel``,
+    ``numbers`` (lookup v2 and endpoints) and ``tollfree``.
     """
-    if path.startswith("/users/"):
-        return "messaging"
-    if "/code/" in path:
-        return "mfa"
-    if "/tnlookup" in path:
-        return "lookup"
-    return "voice"
+    return next((family for marker, family in _FAMILIES if marker in path), "voice")
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
@@ -106,6 +123,18 @@ def error_response(
         }
         if field_errors is not None:
             body["fieldErrors"] = field_errors
+    elif family in _ENVELOPED:
+        error = {
+            "type": _VOICE_TYPES.get(status, "internal-server-error"),
+            "description": description,
+        }
+        error |= _ENVELOPED[family](status)
+        body = {"links": [], "data": {}, "errors": [error]}
+    elif family == "tollfree":
+        body = {
+            "type": _VOICE_TYPES.get(status, "internal-server-error"),
+            "description": description,
+        }
     elif family == "mfa":
         if status in {401, 403}:
             body = {"message": description}
