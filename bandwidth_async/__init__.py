@@ -1,5 +1,5 @@
 """
-An asyncio-first SDK for Bandwidth's voice, messaging, MFA and phone number lookup APIs.
+An asyncio-first SDK for Bandwidth's voice, messaging, MFA, lookup, endpoint and toll-free APIs.
 
 ``import bandwidth_async as bw``: the client, every model, enum and error are here;
 ``bw.bxml``, ``bw.callbacks``, ``bw.export`` and ``bw.testing`` load on first use.

@@ -140,7 +140,7 @@ class BandwidthClient:
     @property
     def base_urls(self) -> dict[str, str]:
         """
-        Where each API is sent, keyed ``voice``, ``messaging``, ``mfa`` and ``lookup``.
+        Where each API is sent, keyed by lower-case `Host` name (``voice``, ``numbers_v2``, ...).
         """
         hosts = self._session.transport.config.hosts
         return {host.name.lower(): str(url) for host, url in hosts.items()}
