@@ -2,8 +2,13 @@
 Generate ``bandwidth_async/models/`` from ``spec/bandwidth.yml``.
 
 Run ``python scripts/gen_models.py`` after the spec changes, then review the diff. The script
-reads the spec with pyyaml, writes one attrs class per object schema and one ``OpenStrEnum`` per
-enum schema, and finishes with ``ruff format``. It never touches ``models/_base.py``.
+reads the spec with pyyaml, writes one attrs class per object schema (``allOf`` merged, inline
+objects as their own classes), one ``OpenStrEnum`` per enum schema and one type alias per
+``oneOf``/``anyOf`` (with its discriminator in ``models/_discriminators.py``), and finishes with
+``ruff format``. It also writes the webhook tables ``callbacks.parse`` dispatches on
+(``models/_events.py``), the schemas the 2024 spec had and the current one dropped
+(``models/legacy.py``, from ``spec/bandwidth-2024.yml``), and the schema registry the tests use
+(``tests/schemas.py``). It never touches ``models/_base.py``.
 """
 
 from __future__ import annotations
