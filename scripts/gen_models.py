@@ -28,7 +28,10 @@ SPEC = ROOT / "spec" / "bandwidth.yml"
 OLD_SPEC = ROOT / "spec" / "bandwidth-2024.yml"
 OUT = ROOT / "bandwidth_async" / "models"
 REF_PREFIX = "#/components/schemas/"
-LAZY_MODULE = "callbacks"  # models/__init__.py loads it on first use
+LAZY_MODULE = "callbacks"  # the webhook models, pulled out of their sections
+# Modules models/__init__.py loads on first use: a client that never touches these APIs never
+# pays for importing them (together they are about half of the models' import time).
+LAZY_MODULES = ("callbacks", "endpoints", "legacy", "lookup", "multichannel", "tollfree")
 WIDTH = 100
 
 # The spec lists its schemas grouped by API: a section runs from its first schema to the next
@@ -1018,15 +1021,17 @@ def render_init(spec: Spec, old: Spec) -> str:
     """
     The source of ``models/__init__.py``.
 
-    The webhook models (``callbacks``) load on first use: they are a third of the import time,
-    and a client that only sends requests never needs them.
+    The modules of ``LAZY_MODULES`` load on first use of one of their names: the webhook models
+    and the newer APIs' models are most of the import time, and a client that only places calls
+    or sends messages never needs them.
     """
     modules = exported_by_module(spec, old)
-    lazy = sorted(modules.pop(LAZY_MODULE))
+    lazy = {m: sorted(modules.pop(m)) for m in LAZY_MODULES}
     lines = [
         HEADER.format(
             doc="Every model and enum of the Bandwidth API, one attrs class per schema of the spec."
         ),
+        "import importlib",
         "from typing import TYPE_CHECKING, Any",
         "",
     ]
@@ -1034,29 +1039,28 @@ def render_init(spec: Spec, old: Spec) -> str:
         f"from bandwidth_async.models.{o} import {', '.join(sorted(modules[o]))}"
         for o in sorted(modules)
     ]
+    lines += ["", "if TYPE_CHECKING:"]
+    lines += [f"    from bandwidth_async.models.{m} import {', '.join(n)}" for m, n in lazy.items()]
     lines += [
         "",
-        "if TYPE_CHECKING:",
-        f"    from bandwidth_async.models.{LAZY_MODULE} import {', '.join(lazy)}",
-        "",
-        "#: Names loaded from ``models.callbacks`` on first access.",
-        "LAZY = frozenset({",
-        *(f'    "{n}",' for n in lazy),
-        "})",
+        "#: Names loaded on first access, and the module of each.",
+        "LAZY: dict[str, str] = {",
+        *(f'    "{n}": "{m}",' for m, names in lazy.items() for n in names),
+        "}",
     ]
-    everything = sorted([*(n for names in modules.values() for n in names), *lazy])
+    everything = sorted(
+        [*(n for names in modules.values() for n in names), *(n for v in lazy.values() for n in v)]
+    )
     lines += ["", "__all__ = [", *(f'    "{n}",' for n in everything), "]"]
     lines += [
         "",
         "",
         "def __getattr__(name: str) -> Any:",
         '    """',
-        "    Load the webhook models when one of them is first used.",
+        "    Load the module of a lazily loaded model when one of its names is first used.",
         '    """',
         "    if name in LAZY:",
-        f"        from bandwidth_async.models import {LAZY_MODULE}  # noqa: PLC0415",
-        "",
-        f"        value = getattr({LAZY_MODULE}, name)",
+        '        value = getattr(importlib.import_module(f"{__name__}.{LAZY[name]}"), name)',
         "        globals()[name] = value",
         "        return value",
         '    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',

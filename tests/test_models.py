@@ -484,6 +484,29 @@ def test_webhook_models_load_on_first_use() -> None:
         _ = models.NoSuchModel
 
 
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("endpoints", "CreateWebRtcConnectionRequest"),
+        ("tollfree", "VerificationRequest"),
+        ("multichannel", "MultiChannelMessageRequest"),
+        ("lookup", "SyncLookupRequest"),
+        ("legacy", "LookupRequest"),
+    ],
+)
+def test_newer_api_models_load_on_first_use(module: str, name: str) -> None:
+    """Importing the package loads no model of the newer APIs until one is used."""
+    code = (
+        "import sys, bandwidth_async as bw\n"
+        f"print('bandwidth_async.models.{module}' in sys.modules)\n"
+        f"print(bw.{name}.__module__)\n"
+    )
+    out = subprocess.run(  # noqa: S603 - our own code, run with this interpreter
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["False", f"bandwidth_async.models.{module}"]
+
+
 def is_credential(field: str) -> bool:
     """Whether a field name says it holds a secret."""
     return "password" in field or "secret" in field or field == "token"

@@ -8,22 +8,21 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .. import models
 from .._pagination import AsyncPaginator, LinksAfterCursor
 from .._request import Host, Request
 from .._session import Session
-from ..models import (
-    CreateEndpointRequest,
-    CreateEndpointResponse,
-    EndpointResponse,
-    EndpointStatusEnum,
-    EndpointTypeEnum,
-)
-from ..models import (
-    Endpoints as EndpointSummary,
-)
 
 if TYPE_CHECKING:
     from ..bxml import Bxml, Response
+    from ..models import (
+        CreateEndpointRequest,
+        CreateEndpointResponse,
+        EndpointResponse,
+        EndpointStatusEnum,
+        EndpointTypeEnum,
+    )
+    from ..models import Endpoints as EndpointSummary
 
 __all__ = ["Endpoints"]
 
@@ -45,7 +44,7 @@ class Endpoints:
         """
         return await self._session.request(
             Request("POST", Host.NUMBERS_V2, _ENDPOINTS, body=endpoint, operation="createEndpoint"),
-            returns=CreateEndpointResponse,
+            returns=models.CreateEndpointResponse,
         )
 
     async def get(self, endpoint_id: str) -> EndpointResponse:
@@ -60,7 +59,7 @@ class Endpoints:
                 {"endpoint_id": endpoint_id},
                 operation="getEndpoint",
             ),
-            returns=EndpointResponse,
+            returns=models.EndpointResponse,
         )
 
     def list(
@@ -84,7 +83,7 @@ class Endpoints:
                 query={"type": type, "status": status, "limit": page_size},
                 operation="listEndpoints",
             ),
-            item=EndpointSummary,
+            item=models.Endpoints,
             pagination=LinksAfterCursor(),
             limit=limit,
             cursor=cursor,

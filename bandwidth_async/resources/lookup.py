@@ -11,23 +11,26 @@ from __future__ import annotations
 import asyncio
 import warnings
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
+from .. import models
 from .._errors import LookupTimeoutError
 from .._request import Host, Request
 from .._session import Session
-from ..models import (
-    AsyncLookupRequest,
-    CreateAsyncBulkLookupResponse,
-    CreateLookupResponse,
-    CreateSyncLookupResponse,
-    GetAsyncBulkLookupResponse,
-    InProgressLookupStatusEnum,
-    LookupRequest,
-    LookupStatus,
-    SyncLookupRequest,
-)
+
+if TYPE_CHECKING:
+    from ..models import (
+        AsyncLookupRequest,
+        CreateAsyncBulkLookupResponse,
+        CreateLookupResponse,
+        CreateSyncLookupResponse,
+        GetAsyncBulkLookupResponse,
+        LookupRequest,
+        LookupStatus,
+        SyncLookupRequest,
+    )
 
 __all__ = ["SYNC_MAX", "Lookup"]
 
@@ -55,7 +58,7 @@ class Lookup:
         """
         return await self._session.request(
             Request("POST", Host.NUMBERS_V2, _LOOKUP, body=request, operation="createSyncLookup"),
-            returns=CreateSyncLookupResponse,
+            returns=models.CreateSyncLookupResponse,
         )
 
     async def create_bulk(self, request: AsyncLookupRequest) -> CreateAsyncBulkLookupResponse:
@@ -70,7 +73,7 @@ class Lookup:
                 body=request,
                 operation="createAsyncBulkLookup",
             ),
-            returns=CreateAsyncBulkLookupResponse,
+            returns=models.CreateAsyncBulkLookupResponse,
         )
 
     async def get_bulk(self, request_id: str) -> GetAsyncBulkLookupResponse:
@@ -85,7 +88,7 @@ class Lookup:
                 {"request_id": request_id},
                 operation="getAsyncBulkLookup",
             ),
-            returns=GetAsyncBulkLookupResponse,
+            returns=models.GetAsyncBulkLookupResponse,
         )
 
     async def run(
@@ -105,8 +108,8 @@ class Lookup:
             raise ValueError(f"poll_interval must be > 0, not {poll_interval}")
         numbers = list(tns)
         if len(numbers) <= SYNC_MAX:
-            return await self.create(SyncLookupRequest(phone_numbers=numbers))
-        created = await self.create_bulk(AsyncLookupRequest(phone_numbers=numbers))
+            return await self.create(models.SyncLookupRequest(phone_numbers=numbers))
+        created = await self.create_bulk(models.AsyncLookupRequest(phone_numbers=numbers))
         request_id = created.data.request_id if created.data else None
         if not request_id:
             raise ValueError("the bulk lookup was accepted without a requestId to poll")
@@ -115,7 +118,7 @@ class Lookup:
                 while True:
                     status = await self.get_bulk(request_id)
                     state = status.data.status if status.data else None
-                    if state is not None and state != InProgressLookupStatusEnum.IN_PROGRESS:
+                    if state is not None and state != models.InProgressLookupStatusEnum.IN_PROGRESS:
                         return status
                     await asyncio.sleep(poll_interval)
         except TimeoutError as exc:
@@ -137,7 +140,7 @@ class Lookup:
                 body=request,
                 operation="createLookup",
             ),
-            returns=CreateLookupResponse,
+            returns=models.CreateLookupResponse,
         )
 
     async def get_tn_lookup(self, request_id: str) -> LookupStatus:
@@ -155,5 +158,5 @@ class Lookup:
                 {"request_id": request_id},
                 operation="getLookupStatus",
             ),
-            returns=LookupStatus,
+            returns=models.LookupStatus,
         )

@@ -5,23 +5,26 @@ Messaging: send SMS/MMS and search sent and received messages.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import attrs
 
+from .. import models
 from .._pagination import AsyncPaginator, PageInfoToken
 from .._request import Host, Request
 from .._session import Session
 from ..models import (
-    CreateMultiChannelMessageResponse,
     ListMessageDirectionEnum,
     ListMessageItem,
     Message,
     MessageRequest,
     MessageStatusEnum,
     MessageTypeEnum,
-    MultiChannelMessageRequest,
     ProductTypeEnum,
 )
+
+if TYPE_CHECKING:
+    from ..models import CreateMultiChannelMessageResponse, MultiChannelMessageRequest
 
 __all__ = ["Messages"]
 
@@ -61,7 +64,7 @@ class Messages:
                 body=message,
                 operation="createMultiChannelMessage",
             ),
-            returns=CreateMultiChannelMessageResponse,
+            returns=models.CreateMultiChannelMessageResponse,
         )
 
     def list(

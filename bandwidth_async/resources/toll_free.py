@@ -4,18 +4,23 @@ Toll-free verification: submit, follow and change a number's verification, and i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
+from .. import models
 from .._request import Host, Request
 from .._session import Session
-from ..models import (
-    TfvStatus,
-    VerificationRequest,
-    VerificationUpdateRequest,
-    WebhookSubscription,
-    WebhookSubscriptionRequestSchema,
-    WebhookSubscriptionsListBody,
-)
+
+if TYPE_CHECKING:
+    from ..models import (
+        TfvStatus,
+        VerificationRequest,
+        VerificationUpdateRequest,
+        WebhookSubscription,
+        WebhookSubscriptionRequestSchema,
+        WebhookSubscriptionsListBody,
+    )
 
 __all__ = ["TollFree"]
 
@@ -51,7 +56,7 @@ class TollFree:
         """
         return await self._session.request(
             self._verification("GET", phone_number, "getTollFreeVerificationStatus"),
-            returns=TfvStatus,
+            returns=models.TfvStatus,
         )
 
     async def update_request(self, phone_number: str, request: VerificationUpdateRequest) -> None:
@@ -93,7 +98,7 @@ class TollFree:
         """
         return await self._session.request(
             Request("GET", Host.API_V2, _SUBSCRIPTIONS, operation="listWebhookSubscriptions"),
-            returns=WebhookSubscriptionsListBody,
+            returns=models.WebhookSubscriptionsListBody,
         )
 
     async def create_subscription(
@@ -110,7 +115,7 @@ class TollFree:
                 body=subscription,
                 operation="createWebhookSubscription",
             ),
-            returns=WebhookSubscription,
+            returns=models.WebhookSubscription,
         )
 
     async def update_subscription(
@@ -130,7 +135,7 @@ class TollFree:
                 body=subscription,
                 operation="updateWebhookSubscription",
             ),
-            returns=WebhookSubscription,
+            returns=models.WebhookSubscription,
         )
 
     async def delete_subscription(self, id: str) -> None:
