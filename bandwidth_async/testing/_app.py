@@ -2,10 +2,12 @@
 The emulator's aiohttp application: one handler per spec operation, and one middleware.
 
 This module only builds the application. The handlers are in one module per API family
-(``_voice.py``, ``_messaging.py``, ``_mfa.py``, ``_lookup.py``) with shared helpers in
-``_http.py``; the middleware, which records every request, applies injected faults, checks Basic
-auth and renders each API family's errors, is in ``_middleware.py``. State lives in
-``_state.py``; nothing here generates data.
+(``_voice.py``, ``_messaging.py``, ``_mfa.py``, ``_lookup.py``, and for the July 2026
+operations ``_transcriptions.py``, ``_endpoints.py``, ``_lookup_v2.py``, ``_multichannel.py``,
+``_tollfree.py``) with shared helpers in ``_http.py``; the middleware, which records every
+request, applies injected faults, checks Basic auth and renders each API family's errors, is in
+``_middleware.py``. State lives in ``_state.py`` (the newer handlers keep their own small
+state); nothing here generates data.
 """
 
 from __future__ import annotations
