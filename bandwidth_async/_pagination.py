@@ -16,7 +16,7 @@ from typing import Any, Generic, Protocol, TypeVar
 import attrs
 from yarl import URL
 
-from ._errors import BandwidthError, DecodeError, PaginationError
+from ._errors import BandwidthError, DecodeError, PaginationError, snippet
 from ._link import parse_links
 from ._request import NextPage, Request, Response
 
@@ -62,7 +62,7 @@ class Pagination(Protocol):
 def _list_body(response: Response) -> Sequence[object]:
     if not isinstance(response.data, list):
         raise DecodeError(
-            f"expected a JSON array, got {type(response.data).__name__}", repr(response.data)
+            f"expected a JSON array, got {type(response.data).__name__}", snippet(response.data)
         )
     return response.data
 
@@ -138,7 +138,7 @@ class PageInfoToken:
     def items(self, response: Response) -> Sequence[object]:
         items = self._body(response).get(self.items_key, [])
         if not isinstance(items, list):
-            raise DecodeError(f"{self.items_key!r} is not a JSON array", repr(response.data))
+            raise DecodeError(f"{self.items_key!r} is not a JSON array", snippet(response.data))
         return items
 
     def next_page(self, response: Response) -> NextPage | None:
@@ -154,7 +154,7 @@ class PageInfoToken:
 
     def _body(self, response: Response) -> dict[str, Any]:
         if not isinstance(response.data, dict):
-            raise DecodeError("expected a JSON object", repr(response.data))
+            raise DecodeError("expected a JSON object", snippet(response.data))
         return response.data
 
 
