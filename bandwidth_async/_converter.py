@@ -11,7 +11,7 @@ import enum
 import linecache
 import re
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -19,7 +19,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._errors import DecodeError
+from ._errors import DecodeError, snippet
 
 __all__ = ["CONVERTER", "make_converter", "structure", "unstructure", "wire_name"]
 
@@ -289,9 +289,20 @@ def structure(data: Any, cls: type[T]) -> T:
         return CONVERTER.structure(data, cls)
     except cattrs.BaseValidationError as exc:
         detail = "; ".join(cattrs.transform_error(exc))
-        raise DecodeError(f"response does not fit {_name(cls)}: {detail}", repr(data)) from exc
+        raise DecodeError(f"response does not fit {_name(cls)}: {detail}", snippet(data)) from exc
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise DecodeError(f"response does not fit {_name(cls)}: {exc}", repr(data)) from exc
+        raise DecodeError(f"response does not fit {_name(cls)}: {exc}", snippet(data)) from exc
+
+
+def structure_many(raw: Sequence[Any], cls: type[T]) -> list[T]:
+    """
+    Turn a page of decoded JSON records into *cls* values, raising `DecodeError` for a bad one.
+    """
+    hook = CONVERTER.get_structure_hook(cls)
+    try:
+        return [hook(entry, cls) for entry in raw]
+    except Exception:  # noqa: BLE001 - redo it slowly for a precise DecodeError
+        return [structure(entry, cls) for entry in raw]
 
 
 def unstructure(obj: object) -> Any:
