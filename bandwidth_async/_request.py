@@ -17,6 +17,8 @@ import attrs
 from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
+from ._wire import format_datetime
+
 __all__ = [
     "Body",
     "Host",
@@ -136,9 +138,7 @@ def format_query_value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+        return format_datetime(value)
     if isinstance(value, enum.Enum):
         return str(value.value)
     return str(value)
