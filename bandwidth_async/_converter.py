@@ -199,7 +199,7 @@ def _fast_structure(  # noqa: C901 - its inner loop is inlined for speed
         try:
             for key, setter in strings:
                 v = get(key)
-                if v is not None and type(v) is not str:
+                if type(v) is not str and v is not None:  # strings first: the common case
                     return explain(o, cls)
                 setter(obj, v)
             for key, setter in times:
@@ -212,7 +212,7 @@ def _fast_structure(  # noqa: C901 - its inner loop is inlined for speed
             for allowed, pairs in scalars:
                 for key, setter in pairs:
                     v = get(key)
-                    if v is not None and type(v) not in allowed:
+                    if type(v) not in allowed and v is not None:
                         return explain(o, cls)
                     setter(obj, v)
             for key, setter, required, nullable, default, kind, extra, tp in rest:
