@@ -89,6 +89,7 @@ class ClientState:
     ) -> None:
         self.config = config
         self.coordinator = coordinator or LocalCoordinator(config.rate_limit)
+        self.owns_coordinator = coordinator is None  # one passed in belongs to the caller
         # Our own connection slots, taken before the coordinator is asked: a task that waited
         # for a connection still sees a 429 that arrived meanwhile (aiohttp's pool would not).
         self.slots = asyncio.Semaphore(config.max_connections)
@@ -118,9 +119,11 @@ class ClientState:
 
     async def aclose(self) -> None:
         """
-        Close the aiohttp session if this client created it; a borrowed one is left open.
+        Close the aiohttp session and coordinator if this client created them; borrowed ones stay.
         """
         self.closed = True
+        if self.owns_coordinator:
+            await self.coordinator.aclose()
         if self.owns_session and self._http is not None and not self._http.closed:
             await self._http.close()
 
