@@ -90,7 +90,25 @@ def _optional(tp: Any) -> Any | None:
 
 # --- the fast path ----------------------------------------------------------------------------
 
-_SCALAR, _DATETIME, _ENUM, _HOOK = range(4)
+_SCALAR, _DATETIME, _ENUM, _STRINGS, _HOOK = range(5)
+_ONLY_STR = frozenset({str})
+
+
+def _strings(value: Any, origin: type) -> Any:
+    """
+    A copy of *value*, a JSON array of strings or an object of strings (*origin* list or dict).
+
+    One call instead of cattrs' mapping hook calling a hook per key and per value.
+    """
+    if origin is dict and isinstance(value, dict):
+        found = {*map(type, value), *map(type, value.values())}
+    elif origin is list and isinstance(value, list):
+        found = {*map(type, value)}
+    else:
+        raise TypeError(f"expected a JSON {_JSON_NAMES[origin]}, got {_json_type(value)}")
+    if not found <= _ONLY_STR:
+        raise TypeError("expected strings only")
+    return origin(value)
 
 
 def _kind(converter: cattrs.Converter, tp: Any) -> tuple[int, Any]:
@@ -103,6 +121,8 @@ def _kind(converter: cattrs.Converter, tp: Any) -> tuple[int, Any]:
         return _DATETIME, None
     if isinstance(tp, type) and issubclass(tp, enum.Enum) and issubclass(tp, str):
         return _ENUM, tp._value2member_map_
+    if tp in (list[str], dict[str, str]):
+        return _STRINGS, get_origin(tp)
     return _HOOK, converter.get_structure_hook(tp)
 
 
@@ -189,7 +209,7 @@ def _fast_structure(  # noqa: C901 - its inner loop is inlined for speed
     table = _table(converter, cls)
     strings, times, scalars, rest = table.strings, table.times, table.scalars, table.rest
     new, missing, fromisoformat, utc = object.__new__, _MISSING, dt.datetime.fromisoformat, dt.UTC
-    scalar, datetime, enumeration = _SCALAR, _DATETIME, _ENUM
+    scalar, datetime, enumeration, strings_of = _SCALAR, _DATETIME, _ENUM, _STRINGS
 
     def structure_fast(o: Any, _: Any = None) -> Any:  # noqa: C901, PLR0911, PLR0912 - one pass
         if type(o) is not dict:
@@ -233,6 +253,8 @@ def _fast_structure(  # noqa: C901 - its inner loop is inlined for speed
                         return explain(o, cls)
                     member = extra.get(v)
                     v = member if member is not None else tp(v)
+                elif kind == strings_of:
+                    v = _strings(v, extra)
                 elif kind == scalar:
                     if type(v) not in extra:
                         return explain(o, cls)
