@@ -3,6 +3,10 @@ An asyncio-first SDK for Bandwidth's voice, messaging, MFA, lookup, endpoint and
 
 ``import bandwidth_async as bw``: the client, every model, enum and error are here;
 ``bw.bxml``, ``bw.callbacks``, ``bw.export`` and ``bw.testing`` load on first use.
+
+One lazy-import mechanism, PEP 562's module ``__getattr__`` (here and in `models`): what pulls in
+more than models need (aiohttp with the client, aiohttp.web, XML, the webhook models) loads on
+first use, so code that only reads models, BXML or webhooks never pays for aiohttp.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from . import models
-from ._client import BandwidthClient
+from ._auth import Auth, BasicAuth
 from ._errors import (
     APIError,
     BadRequestError,
@@ -32,29 +36,43 @@ from ._errors import (
     UnauthorizedError,
 )
 from ._pagination import AsyncPaginator, Page
-from ._retry import RetryEvent, RetryPolicy
+from ._retry import RetryEvent, RetryPolicy, RetryReason
+from ._throttle import Coordinator, LocalCoordinator
 from ._version import __version__
-from .resources import DialResult
 
 if TYPE_CHECKING:
     from . import bxml, callbacks, testing
     from . import export as export
+    from ._client import BandwidthClient
     from .models import *  # noqa: F403 - every model is public API, listed in models.__all__
+    from .resources import DialResult
 
-_LAZY = frozenset({"bxml", "callbacks", "export", "testing"})
+#: Loaded on first use: a submodule, or (module, attribute) for a name that needs aiohttp.
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "bxml": (".bxml", None),
+    "callbacks": (".callbacks", None),
+    "export": (".export", None),
+    "testing": (".testing", None),
+    "BandwidthClient": ("._client", "BandwidthClient"),
+    "DialResult": (".resources", "DialResult"),
+}
 
 __all__ = [
     "APIError",
     "AsyncPaginator",
+    "Auth",
     "BadRequestError",
     "BandwidthClient",
     "BandwidthError",
+    "BasicAuth",
     "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
+    "Coordinator",
     "DecodeError",
     "DialResult",
     "ForbiddenError",
+    "LocalCoordinator",
     "LookupTimeoutError",
     "NotFoundError",
     "OutcomeUnknownError",
@@ -64,6 +82,7 @@ __all__ = [
     "RequestTimeoutError",
     "RetryEvent",
     "RetryPolicy",
+    "RetryReason",
     "ServerError",
     "TransportError",
     "UnauthorizedError",
@@ -82,10 +101,14 @@ globals().update(
 
 def __getattr__(name: str) -> Any:
     """
-    Load the submodules that pull in more (aiohttp.web, XML) and the webhook models on first use.
+    Load what pulls in more (aiohttp, aiohttp.web, XML, the webhook models) on first use.
     """
     if name in _LAZY:
-        return importlib.import_module(f"{__name__}.{name}")
+        module_name, attribute = _LAZY[name]
+        module = importlib.import_module(module_name, __name__)
+        value = module if attribute is None else getattr(module, attribute)
+        globals()[name] = value  # later lookups are plain attribute reads
+        return value
     if name in models.LAZY:
         return getattr(models, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,15 +4,15 @@
 
 from __future__ import annotations
 
-import base64
 import os
 import warnings
 from typing import TYPE_CHECKING, Any, Self
 
+from ._auth import BasicAuth
 from ._errors import ConfigurationError
 from ._request import Host
 from ._retry import RetryPolicy
-from ._session import Config, Options, Session, Transport, check_base_url
+from ._session import ClientState, Config, Options, Session, check_base_url
 from ._version import __version__
 from .resources import (
     Calls,
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
     import aiohttp  # noqa: TID251 - only for the annotation of a borrowed session
 
+    from ._throttle import Coordinator
+
 __all__ = ["BandwidthClient"]
 
 _UNSET: Any = object()
@@ -45,7 +47,9 @@ class BandwidthClient:
     Credentials not given come from ``BW_USERNAME``, ``BW_PASSWORD`` and ``BW_ACCOUNT_ID``.
     ``base_url`` sends every API to one host (the emulator, a Prism mock, a proxy). Use it as
     ``async with BandwidthClient() as client:``, or call `aclose` yourself; a *session* passed
-    in is used and never closed.
+    in is used and never closed. Plain ``http`` is refused except to loopback (the emulator,
+    Prism) unless ``allow_insecure_http=True``. A *coordinator* (see `Coordinator`) shares the
+    429 gate and the rate limit beyond this process; it is used and never closed.
     """
 
     calls: Calls
@@ -73,6 +77,8 @@ class BandwidthClient:
         rate_limit: float | None = None,
         session: aiohttp.ClientSession | None = None,
         user_agent: str | None = None,
+        allow_insecure_http: bool = False,
+        coordinator: Coordinator | None = None,
     ) -> None:
         username = username or os.environ.get("BW_USERNAME")
         password = password or os.environ.get("BW_PASSWORD")
@@ -98,15 +104,14 @@ class BandwidthClient:
         if timeout is not None and timeout <= 0:
             raise ConfigurationError(f"timeout must be > 0 seconds or None, not {timeout}")
         if base_url is not None:
-            one = check_base_url(base_url)
+            one = check_base_url(base_url, allow_insecure_http=allow_insecure_http)
             hosts = dict.fromkeys(Host, one)
         else:
             hosts = {host: check_base_url(host.value) for host in Host}
-        token = base64.b64encode(f"{username}:{password}".encode()).decode()
         config = Config(
             account_id=account_id,
             username=username,
-            authorization=f"Basic {token}",
+            auth=BasicAuth(username, password),
             hosts=hosts,
             user_agent=user_agent or f"bandwidth-async/{__version__}",
             max_connections=max_connections,
@@ -114,7 +119,7 @@ class BandwidthClient:
         )
         self._owner = True
         options = Options(timeout=timeout, retry=retry or RetryPolicy())
-        self._bind(Session(Transport(config, session), options))
+        self._bind(Session(ClientState(config, session, coordinator), options))
 
     def _bind(self, session: Session) -> None:
         self._session = session
@@ -135,14 +140,14 @@ class BandwidthClient:
         """
         The account every request is made for.
         """
-        return self._session.transport.config.account_id
+        return self._session.state.config.account_id
 
     @property
     def base_urls(self) -> dict[str, str]:
         """
         Where each API is sent, keyed by lower-case `Host` name (``voice``, ``numbers_v2``, ...).
         """
-        hosts = self._session.transport.config.hosts
+        hosts = self._session.state.config.hosts
         return {host.name.lower(): str(url) for host, url in hosts.items()}
 
     def with_options(
@@ -161,7 +166,7 @@ class BandwidthClient:
         )
         view = object.__new__(BandwidthClient)
         view._owner = False
-        view._bind(Session(self._session.transport, new))
+        view._bind(Session(self._session.state, new))
         return view
 
     async def aclose(self) -> None:
@@ -169,7 +174,7 @@ class BandwidthClient:
         Close the connections this client opened; closing twice is harmless.
         """
         if self._owner:
-            await self._session.transport.aclose()
+            await self._session.state.aclose()
 
     async def __aenter__(self) -> Self:
         return self
@@ -183,7 +188,7 @@ class BandwidthClient:
         await self.aclose()
 
     def __repr__(self) -> str:
-        config = self._session.transport.config
+        config = self._session.state.config
         where = ", ".join(sorted({str(url) for url in config.hosts.values()}))
         return (
             f"<BandwidthClient account_id={config.account_id!r} username={config.username!r} "
@@ -193,7 +198,7 @@ class BandwidthClient:
     def __del__(self, _warn: Any = warnings.warn) -> None:
         session = getattr(self, "_session", None)
         owner = getattr(self, "_owner", False)
-        if owner and session is not None and session.transport.session_started:
+        if owner and session is not None and session.state.session_started:
             _warn(
                 f"{self!r} was never closed: use 'async with' or 'await client.aclose()'",
                 ResourceWarning,

@@ -1,244 +1,306 @@
 """
 The one cattrs converter every model goes through, to and from the wire.
 
-It maps data and nothing else: it sends nothing, and it knows no resource.
+It maps data and nothing else: it sends nothing, and it knows no resource. Names and datetimes
+follow `_wire`. Structuring an attrs class runs a fast function first (`_fast_structure`: one
+pass over a precomputed field table, the JSON type of each value checked with ``type(v) is``);
+only when that fails does cattrs' own detailed function (``make_dict_structure_fn``) run on the
+same input, to say which field is wrong. A bad record is structured twice, a good one once.
+Both are reached through cattrs' public hook factories.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-import linecache
-import re
 import types
-from collections.abc import Callable
-from functools import cache
-from typing import Any, TypeVar, get_args, get_origin
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
+from cattrs.cols import list_structure_factory, mapping_structure_factory
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._errors import DecodeError
+from ._errors import DecodeError, snippet
 from ._unions import is_model_union, pick_member
+from ._wire import format_datetime, parse_datetime, wire_name
 
-__all__ = ["CONVERTER", "make_converter", "structure", "unstructure", "wire_name"]
+__all__ = [
+    "CONVERTER",
+    "make_converter",
+    "structure",
+    "structure_many",
+    "unstructure",
+    "wire_name",
+]
 
 T = TypeVar("T")
 
-#: Wire names that are not the camelCase of the Python name (the v1 lookupResult uses prose keys).
-_IRREGULAR: dict[tuple[str, str], str] = {
-    ("TnLookupResult", "response_code"): "Response Code",
-    ("TnLookupResult", "message"): "Message",
-    ("TnLookupResult", "e_164_format"): "E.164 Format",
-    ("TnLookupResult", "formatted"): "Formatted",
-    ("TnLookupResult", "country"): "Country",
-    ("TnLookupResult", "line_type"): "Line Type",
-    ("TnLookupResult", "line_provider"): "Line Provider",
-    ("TnLookupResult", "mobile_country_code"): "Mobile Country Code",
-    ("TnLookupResult", "mobile_network_code"): "Mobile Network Code",
-}
-
-_WORD = re.compile(r"_([a-z0-9])")
-
-
-@cache
-def wire_name(cls_name: str, name: str) -> str:
-    """
-    The JSON key of field *name* of class *cls_name*: camelCase, with ``from_`` sent as ``from``.
-    """
-    irregular = _IRREGULAR.get((cls_name, name))
-    if irregular is not None:
-        return irregular
-    return _WORD.sub(lambda m: m.group(1).upper(), name.rstrip("_"))
-
-
-def _parse_datetime(value: Any, _: type) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        parsed = value
-    elif isinstance(value, str):
-        parsed = dt.datetime.fromisoformat(value)
-    else:
-        msg = f"expected an ISO 8601 string, got {type(value).__name__}"
-        raise TypeError(msg)
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=dt.UTC)
-
-
-def _format_datetime(value: dt.datetime) -> str:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.isoformat().replace("+00:00", "Z")
-
-
-def _passthrough(value: Any, _: type) -> Any:
-    return value
-
-
-def _optional_datetime(value: Any, cls: type) -> dt.datetime | None:
-    return None if value is None else _parse_datetime(value, cls)
-
-
-_fromisoformat = dt.datetime.fromisoformat
-
-
-def _utc(naive: dt.datetime) -> dt.datetime:
-    return naive.replace(tzinfo=dt.UTC)
-
-
 Hook = Callable[[Any, Any], Any]
 
+#: The JSON types a Python scalar accepts: an int is a fine float, a bool is no int.
+_JSON_TYPES: dict[type, tuple[type, ...]] = {
+    str: (str,),
+    int: (int,),
+    float: (float, int),
+    bool: (bool,),
+}
+_EXPECTED = {str: "string", int: "integer", float: "number", bool: "boolean"}
+_JSON_NAMES = {dict: "object", list: "array", str: "string", int: "number", float: "number"}
 
-class _FastStructure:
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    return _JSON_NAMES.get(type(value), type(value).__name__)
+
+
+def _scalar_hook(tp: type) -> Hook:
+    allowed = _JSON_TYPES[tp]
+
+    def structure_scalar(value: Any, _: Any) -> Any:
+        if type(value) not in allowed:
+            msg = f"expected a {_EXPECTED[tp]}, got {_json_type(value)}"
+            raise TypeError(msg)
+        return value
+
+    return structure_scalar
+
+
+def _structure_datetime(value: Any, _: Any) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+    if type(value) is not str:
+        msg = f"expected an ISO 8601 string, got {_json_type(value)}"
+        raise TypeError(msg)
+    return parse_datetime(value)
+
+
+def _optional(tp: Any) -> Any | None:
     """
-    Writes one structure function per attrs class, as plain code with the field hooks inlined.
-
-    cattrs' own function (``detailed``) checks each key with ``in``, wraps each field in
-    ``try``, collects errors and builds a dict for ``cls(**res)``: two thirds of the cost of
-    decoding a page of calls. The generated function reads each key with ``o.get`` (``o[...]``
-    when required), inlines the hooks this module registers (pass-through, datetimes) and
-    cattrs' ``_structure_optional``, ``_structure_call`` (enums via their value map) and
-    ``dict[K, V]`` functions, and calls any other hook as cattrs would; then it writes the
-    slots directly (see `_plain_slots`) or calls ``cls`` once. It gives the same objects as
-    ``detailed`` for every input that ``detailed`` accepts; on any exception it runs
-    ``detailed`` on the same input, so errors (``ClassValidationError`` with every field's
-    note) are exactly cattrs' own.
+    ``X`` for ``X | None``, else ``None``.
     """
+    if get_origin(tp) not in (Union, types.UnionType):
+        return None
+    args = [a for a in get_args(tp) if a is not types.NoneType]
+    return args[0] if len(args) == 1 and len(get_args(tp)) == 2 else None  # noqa: PLR2004
 
-    def __init__(self, converter: cattrs.Converter) -> None:
-        self.converter = converter
-        self.globs: dict[str, Any] = {}
 
-    def bind(self, value: object) -> str:
-        name = f"_g{len(self.globs)}"
-        self.globs[name] = value
-        return name
+# --- the fast path ----------------------------------------------------------------------------
 
-    def value(self, hook: Hook, tp: Any, v: str) -> str:  # noqa: PLR0911 - one case a line
-        """
-        An expression structuring the variable *v* into *tp* the way *hook* does.
-        """
-        if hook is _passthrough:
-            return v
-        if hook in (_parse_datetime, _optional_datetime):
-            # fromisoformat inline: anything but a str raises, and the fallback runs the hook.
-            n = len(self.globs)
-            parse = (
-                f"d{n} if (d{n} := {self.bind(_fromisoformat)}({v})).tzinfo is not None "
-                f"else {self.bind(_utc)}(d{n})"
-            )
-            return parse if hook is _parse_datetime else f"None if {v} is None else ({parse})"
-        if getattr(hook, "__func__", None) is cattrs.BaseConverter._structure_optional:  # noqa: SLF001
-            args = [a for a in get_args(tp) if a is not types.NoneType]
-            if len(args) == 1:
-                inner = self.value(self.converter.get_structure_hook(args[0]), args[0], v)
-                return f"None if {v} is None else ({inner})"
-        elif _is_cattrs_dict_hook(hook, tp):
-            key_type, value_type = get_args(tp)
-            n = len(self.globs)
-            key = self.value(self.converter.get_structure_hook(key_type), key_type, f"k{n}")
-            item = self.value(self.converter.get_structure_hook(value_type), value_type, f"x{n}")
-            return f"{{{key}: {item} for k{n}, x{n} in {v}.items()}}"
-        elif hook is cattrs.BaseConverter._structure_call and isinstance(tp, type):  # noqa: SLF001
-            if issubclass(tp, enum.Enum):
-                members = self.bind(tp._value2member_map_)
-                return f"{members}[{v}] if {v} in {members} else {self.bind(tp)}({v})"
-            return f"{self.bind(tp)}({v})"
-        return f"{self.bind(hook)}({v}, {self.bind(tp)})"
+_SCALAR, _DATETIME, _ENUM, _STRINGS, _HOOK = range(5)
+_ONLY_STR = frozenset({str})
 
-    def make(self, cls: type, detailed: Hook) -> Hook:
-        """
-        The fast structure function of *cls*, or *detailed* itself when a field needs more.
-        """
-        lines, args = [], []
-        for i, a in enumerate(attrs.fields(cls)):
-            if not a.init or isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
-                return detailed
-            key, v = repr(wire_name(cls.__name__, a.name)), f"v{i}"
-            expr = self.value(self.converter.get_structure_hook(a.type), a.type, v)
-            if expr == v and a.default is not attrs.NOTHING:  # pass-through: no variable
-                default = "" if a.default is None else f", {self.bind(a.default)}"
-                args.append(f"{a.alias}=g({key}{default})")
-                continue
-            if a.default is attrs.NOTHING:
-                lines.append(f"{v} = o[{key}]")
-            elif a.default is None and expr.startswith(f"None if {v} is None else "):
-                lines.append(f"{v} = g({key})")  # missing and null both give None
-            else:
-                lines.append(f"{v} = g({key}, _M)")
-                expr = f"{self.bind(a.default)} if {v} is _M else ({expr})"
-            args.append(f"{a.alias}={expr}")
-        if _plain_slots(cls):
-            # What attrs' __init__ would do, minus argument parsing: one slot write per field.
-            lines.append("r = _new(_cls)")
-            for a, arg in zip(attrs.fields(cls), args, strict=True):
-                lines.append(
-                    f"{self.bind(getattr(cls, a.name).__set__)}(r, {arg.split('=', 1)[1]})"
-                )
-            lines.append("return r")
-        else:
-            lines.append(f"return _cls({', '.join(args)})")
-        name = f"fast_structure_{cls.__name__}"
-        indent = "\n        "
-        source = (
-            f"def {name}(o, _=None):\n"
-            "    try:\n"
-            "        g = o.get\n"
-            f"        {indent.join(lines)}\n"
-            "    except Exception:\n"
-            "        return _detailed(o, _cls)\n"
+
+def _strings(value: Any, origin: type) -> Any:
+    """
+    A copy of *value*, a JSON array of strings or an object of strings (*origin* list or dict).
+
+    One call instead of cattrs' mapping hook calling a hook per key and per value.
+    """
+    if origin is dict and isinstance(value, dict):
+        found = {*map(type, value), *map(type, value.values())}
+    elif origin is list and isinstance(value, list):
+        found = {*map(type, value)}
+    else:
+        raise TypeError(f"expected a JSON {_JSON_NAMES[origin]}, got {_json_type(value)}")
+    if not found <= _ONLY_STR:
+        raise TypeError("expected strings only")
+    return origin(value)
+
+
+def _kind(converter: cattrs.Converter, tp: Any) -> tuple[int, Any]:
+    """
+    How the fast path structures a (non-null) value of *tp*, and what it needs for that.
+    """
+    if tp in _JSON_TYPES:
+        return _SCALAR, _JSON_TYPES[tp]
+    if tp is dt.datetime:
+        return _DATETIME, None
+    if isinstance(tp, type) and issubclass(tp, enum.Enum) and issubclass(tp, str):
+        return _ENUM, tp._value2member_map_
+    if tp in (list[str], dict[str, str]):
+        return _STRINGS, get_origin(tp)
+    return _HOOK, converter.get_structure_hook(tp)
+
+
+def _writes_slots_only(cls: type) -> bool:
+    """
+    Whether building *cls* is only writing each field to its slot, so the fast path may do it.
+
+    True for a slotted attrs class decorated itself (not a subclass with its own ``__init__``),
+    with an ``__init__`` attrs wrote (no ``init=False``), and no validator, converter, factory
+    default or pre/post-init hook: every response model. Read from attrs' public metadata.
+    """
+    fields = attrs.fields(cls)
+    return (
+        "__attrs_attrs__" in vars(cls)
+        and "__attrs_init__" not in vars(cls)
+        and "__slots__" in vars(cls)
+        and "__dict__" not in dir(cls)
+        and not hasattr(cls, "__attrs_pre_init__")
+        and not hasattr(cls, "__attrs_post_init__")
+        and all(
+            a.init
+            and a.validator is None
+            and a.converter is None
+            and not isinstance(a.default, attrs.Factory)  # type: ignore[arg-type]
+            and a.name in vars(cls)
+            for a in fields
         )
-        globs = {
-            **self.globs,
-            "_cls": cls,
-            "_detailed": detailed,
-            "_M": _MISSING,
-            "_new": object.__new__,
-        }
-        filename = f"<bandwidth_async fast structure {cls.__module__}.{cls.__qualname__}>"
-        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-        exec(compile(source, filename, "exec"), globs)  # noqa: S102 - code built above from field names
-        fn: Hook = globs[name]
-        return fn
+    )
+
+
+@attrs.frozen
+class _Table:
+    """
+    The fields of one model, sorted by how the fast path reads them.
+
+    Attributes:
+        strings: ``(key, setter)`` of each ``str | None = None`` field: most fields of most models.
+        times: ``(key, setter)`` of each ``datetime | None = None`` field.
+        scalars: ``(allowed JSON types, ((key, setter), ...))`` for other optional scalars.
+        rest: ``(key, setter, required, nullable, default, kind, extra, type)`` of the others.
+    """
+
+    strings: tuple[tuple[str, Any], ...]
+    times: tuple[tuple[str, Any], ...]
+    scalars: tuple[tuple[tuple[type, ...], tuple[tuple[str, Any], ...]], ...]
+    rest: tuple[tuple[str, Any, bool, bool, Any, int, Any, Any], ...]
+
+
+def _table(converter: cattrs.Converter, cls: type) -> _Table:
+    strings, times, rest = [], [], []
+    scalars: dict[tuple[type, ...], list[tuple[str, Any]]] = {}
+    for a in attrs.fields(cls):
+        inner = _optional(a.type)
+        tp = inner if inner is not None else a.type
+        key, setter = wire_name(cls.__name__, a.name), vars(cls)[a.name].__set__
+        kind, extra = _kind(converter, tp)
+        optional = inner is not None and a.default is None
+        if optional and tp is str:
+            strings.append((key, setter))
+        elif optional and kind == _DATETIME:
+            times.append((key, setter))
+        elif optional and kind == _SCALAR:
+            scalars.setdefault(extra, []).append((key, setter))
+        else:
+            required = a.default is attrs.NOTHING
+            rest.append((key, setter, required, inner is not None, a.default, kind, extra, tp))
+    grouped = tuple((allowed, tuple(pairs)) for allowed, pairs in scalars.items())
+    return _Table(tuple(strings), tuple(times), grouped, tuple(rest))
+
+
+def _fast_structure(  # noqa: C901 - its inner loop is inlined for speed
+    converter: cattrs.Converter, cls: type, explain: Hook
+) -> Hook | None:
+    """
+    A structure function for *cls*: fast for a record that fits, *explain* for one that does not.
+
+    ``None`` when *cls* needs its ``__init__`` (see `_writes_slots_only`). It writes the slots
+    straight from one pass over the field table, checking each value's JSON type with
+    ``type(v) is``; on anything odd it hands the same input to *explain* (cattrs' detailed
+    function), which raises an error naming the field.
+    """
+    if not _writes_slots_only(cls):
+        return None
+    table = _table(converter, cls)
+    strings, times, scalars, rest = table.strings, table.times, table.scalars, table.rest
+    new, missing, fromisoformat, utc = object.__new__, _MISSING, dt.datetime.fromisoformat, dt.UTC
+    scalar, datetime, enumeration, strings_of = _SCALAR, _DATETIME, _ENUM, _STRINGS
+
+    def structure_fast(o: Any, _: Any = None) -> Any:  # noqa: C901, PLR0911, PLR0912 - one pass
+        if type(o) is not dict:
+            return explain(o, cls)
+        get = o.get
+        obj: Any = new(cls)
+        try:
+            for key, setter in strings:
+                v = get(key)
+                if type(v) is not str and v is not None:  # strings first: the common case
+                    return explain(o, cls)
+                setter(obj, v)
+            for key, setter in times:
+                v = get(key)
+                if v is not None:
+                    v = fromisoformat(v)  # a TypeError for anything but a str
+                    if v.tzinfo is None:
+                        v = v.replace(tzinfo=utc)
+                setter(obj, v)
+            for allowed, pairs in scalars:
+                for key, setter in pairs:
+                    v = get(key)
+                    if type(v) not in allowed and v is not None:
+                        return explain(o, cls)
+                    setter(obj, v)
+            for key, setter, required, nullable, default, kind, extra, tp in rest:
+                v = get(key, missing)
+                if v is None:
+                    if not nullable:
+                        return explain(o, cls)
+                elif v is missing:
+                    if required:
+                        return explain(o, cls)
+                    v = default
+                elif kind == datetime:
+                    v = fromisoformat(v)
+                    if v.tzinfo is None:
+                        v = v.replace(tzinfo=utc)
+                elif kind == enumeration:
+                    if type(v) is not str:
+                        return explain(o, cls)
+                    member = extra.get(v)
+                    v = member if member is not None else tp(v)
+                elif kind == strings_of:
+                    v = _strings(v, extra)
+                elif kind == scalar:
+                    if type(v) not in extra:
+                        return explain(o, cls)
+                else:
+                    v = extra(v, tp)
+                setter(obj, v)
+        except Exception:  # noqa: BLE001 - a value that would not parse: explained by cattrs
+            return explain(o, cls)
+        return obj
+
+    structure_fast.__name__ = structure_fast.__qualname__ = f"fast_structure_{cls.__name__}"
+    return structure_fast
 
 
 _MISSING = object()
 
 
-def _is_cattrs_dict_hook(hook: Hook, tp: Any) -> bool:
+def _container_hook(factory: Callable[..., Hook], origin: type) -> Callable[..., Hook]:
     """
-    Whether *hook* is the function cattrs generates for ``dict[K, V]`` (``{K(k): V(v) ...}``).
+    The list or mapping hook of cattrs, refusing a value that is not that JSON container.
+
+    cattrs would take any iterable: a string would become a list of its characters.
     """
-    defaults = getattr(hook, "__defaults__", None) or (None,)
-    return (
-        get_origin(tp) is dict
-        and len(get_args(tp)) == 2  # noqa: PLR2004 - key and value
-        and getattr(hook, "__name__", None) == "structure_mapping"
-        and defaults[0] == tp
-    )
+
+    def make(tp: Any, converter: cattrs.Converter) -> Hook:
+        base = factory(tp, converter)
+        name = _JSON_NAMES[origin]
+
+        def structure_container(value: Any, t: Any) -> Any:
+            if type(value) is not origin:
+                msg = f"expected a JSON {name}, got {_json_type(value)}"
+                raise TypeError(msg)
+            return base(value, t)
+
+        return structure_container
+
+    return make
 
 
-def _plain_slots(cls: type) -> bool:
-    """
-    Whether attrs' ``__init__`` of *cls* only writes each field to its slot.
+def _is_list(tp: Any) -> bool:
+    return get_origin(tp) is list
 
-    True for a slotted class whose ``__init__`` attrs wrote, without validators, converters,
-    pre/post-init hooks or a cached hash: the response models. Then writing the slots directly
-    builds the very same object, without parsing eighteen keyword arguments.
-    """
-    code = getattr(vars(cls).get("__init__"), "__code__", None)
-    if code is None or "attrs generated" not in code.co_filename:
-        return False
-    if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
-        return False
-    slots: set[str] = set()
-    for klass in cls.__mro__:
-        if "__slots__" not in vars(klass) and klass is not object:
-            return False  # a __dict__ somewhere: not a plain slotted class
-        slots.update(vars(klass).get("__slots__", ()))
-    fields = attrs.fields(cls)
-    return slots - {"__weakref__"} == {a.name for a in fields} and all(
-        a.init and a.validator is None and a.converter is None for a in fields
-    )
+
+def _is_dict(tp: Any) -> bool:
+    return get_origin(tp) is dict
 
 
 def make_converter() -> cattrs.Converter:
@@ -247,27 +309,39 @@ def make_converter() -> cattrs.Converter:
 
     * attrs fields are snake_case in Python and camelCase on the wire (``from_`` is ``from``)
     * fields left at their default (in practice ``None``) are not sent
-    * datetimes are ISO 8601 on the wire and timezone-aware in Python (``Z`` and millis accepted)
-    * unknown keys are ignored; unknown enum values survive (see ``OpenStrEnum``); enums are
-      ``str`` subclasses, so they go out as their values with no hook
-    * ``str | None``, ``int | None`` and friends pass through untouched, which is what makes
-      decoding a 1,000-record page cheap
+    * datetimes are ISO 8601 UTC ``Z`` on the wire and timezone-aware in Python
+    * a value of the wrong JSON type is an error naming its field (a string is no number, an
+      array no object, ``null`` no required string); unknown keys are ignored and unknown enum
+      values survive (see ``OpenStrEnum``)
     """
     converter = cattrs.Converter(prefer_attrib_converters=False)
 
     # Simple types first: "the order of hook registration matters" (cattrs docs).
-    converter.register_structure_hook(dt.datetime, _parse_datetime)
-    converter.register_unstructure_hook(dt.datetime, _format_datetime)
-    converter.register_structure_hook(dt.datetime | None, _optional_datetime)
-    for simple in (str, int, float, bool):
-        converter.register_structure_hook(simple | None, _passthrough)
+    for simple in _JSON_TYPES:
+        converter.register_structure_hook(simple, _scalar_hook(simple))
+    converter.register_structure_hook(dt.datetime, _structure_datetime)
+    converter.register_unstructure_hook(dt.datetime, format_datetime)
+    converter.register_structure_hook_factory(
+        _is_list, _container_hook(list_structure_factory, list)
+    )
+    converter.register_structure_hook_factory(
+        _is_dict, _container_hook(mapping_structure_factory, dict)
+    )
 
     def renames(cls: type) -> dict[str, Any]:
         return {a.name: override(rename=wire_name(cls.__name__, a.name)) for a in attrs.fields(cls)}
 
     def structure_fn(cls: type) -> Hook:
-        detailed: Hook = make_dict_structure_fn(cls, converter, **renames(cls))
-        return _FastStructure(converter).make(cls, detailed)
+        detailed: Hook = make_dict_structure_fn(
+            cls, converter, _cattrs_detailed_validation=True, **renames(cls)
+        )
+
+        def explain(o: Any, t: Any) -> Any:
+            if not isinstance(o, dict):  # cattrs would build a model of Nones from a list
+                raise TypeError(f"expected a JSON object, got {_json_type(o)}")
+            return detailed(o, t)
+
+        return _fast_structure(converter, cls, explain) or explain
 
     converter.register_structure_hook_factory(attrs.has, structure_fn)
 
@@ -295,17 +369,40 @@ def make_converter() -> cattrs.Converter:
 CONVERTER = make_converter()
 
 
+_FAILURES = (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError)
+
+
 def structure(data: Any, cls: type[T]) -> T:
     """
     Turn decoded JSON into *cls*, raising `DecodeError` when it does not fit.
     """
     try:
         return CONVERTER.structure(data, cls)
-    except cattrs.BaseValidationError as exc:
+    except _FAILURES as exc:
+        raise _decode_error(exc, data, cls) from exc
+
+
+def structure_many(raw: Sequence[Any], cls: type[T]) -> list[T]:
+    """
+    Turn a page of decoded JSON records into *cls* values, raising `DecodeError` for a bad one.
+    """
+    hook = CONVERTER.get_structure_hook(cls)
+    out: list[T] = []
+    entry: Any = None
+    try:
+        for entry in raw:
+            out.append(hook(entry, cls))
+    except _FAILURES as exc:
+        raise _decode_error(exc, entry, cls) from exc
+    return out
+
+
+def _decode_error(exc: Exception, data: Any, cls: type) -> DecodeError:
+    if isinstance(exc, cattrs.BaseValidationError):
         detail = "; ".join(cattrs.transform_error(exc))
-        raise DecodeError(f"response does not fit {_name(cls)}: {detail}", repr(data)) from exc
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise DecodeError(f"response does not fit {_name(cls)}: {exc}", repr(data)) from exc
+    else:
+        detail = str(exc)
+    return DecodeError(f"response does not fit {_name(cls)}: {detail}", snippet(data))
 
 
 def unstructure(obj: object) -> Any:

@@ -22,6 +22,7 @@ exceptions into these with ``raise ... from exc``.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +48,7 @@ __all__ = [
     "TransportError",
     "UnauthorizedError",
     "error_for_status",
+    "snippet",
 ]
 
 
@@ -222,6 +224,21 @@ def error_for_status(status: int) -> type[APIError]:
     return _BY_STATUS.get(status, APIError)
 
 
+_SNIPPET = reprlib.Repr()
+_SNIPPET.maxlevel = 8
+_SNIPPET.maxdict = _SNIPPET.maxlist = _SNIPPET.maxtuple = 20
+_SNIPPET.maxstring = _SNIPPET.maxother = 200
+
+
+def snippet(data: object) -> str:
+    """
+    A bounded ``repr`` of decoded JSON for an error message: safe however deep or long it is.
+
+    A plain ``repr`` of a 1,000-level array raises `RecursionError`; this one stops at 8 levels.
+    """
+    return _SNIPPET.repr(data)[:500]
+
+
 def _describe(body: Any) -> str:
     """
     A short human line out of an error body, whatever its model.
@@ -235,7 +252,7 @@ def _describe(body: Any) -> str:
         for name in ("type", "description", "error", "message")
         if (value := getattr(body, name, None))
     ]
-    return " - ".join(parts) if parts else repr(body)[:200]
+    return " - ".join(parts) if parts else snippet(body)[:200]
 
 
 class LookupTimeoutError(BandwidthError, TimeoutError):

@@ -1,5 +1,8 @@
 """
 JSON in and out: orjson when the ``fast`` extra is installed, the standard library otherwise.
+
+`loads` raises `ValueError` for every input it cannot decode, nesting too deep for the parser
+included (the standard library would raise `RecursionError`), so callers need one ``except``.
 """
 
 from __future__ import annotations
@@ -18,7 +21,10 @@ except ImportError:  # pragma: no cover - exercised only without the extra
         """
         Decode JSON text.
         """
-        return json.loads(data)
+        try:
+            return json.loads(data)
+        except RecursionError:
+            raise ValueError("JSON nested too deeply") from None
 
     def dumps(obj: Any) -> bytes:
         """

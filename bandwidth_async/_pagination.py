@@ -16,9 +16,9 @@ from typing import Any, Generic, Protocol, TypeVar
 import attrs
 from yarl import URL
 
-from ._errors import BandwidthError, DecodeError, PaginationError
+from ._errors import BandwidthError, DecodeError, PaginationError, snippet
 from ._link import parse_links
-from ._request import NextPage, Request, Response
+from ._request import NextPage, Request, Response, url_problem
 
 __all__ = [
     "AsyncPaginator",
@@ -63,7 +63,7 @@ class Pagination(Protocol):
 def _list_body(response: Response) -> Sequence[object]:
     if not isinstance(response.data, list):
         raise DecodeError(
-            f"expected a JSON array, got {type(response.data).__name__}", repr(response.data)
+            f"expected a JSON array, got {type(response.data).__name__}", snippet(response.data)
         )
     return response.data
 
@@ -84,12 +84,13 @@ class LinkHeader:
         values = response.headers.getall("Link", [])
         for link in parse_links(values):
             if "next" in link.rels:
+                if link.target.startswith("//"):
+                    raise PaginationError("unusable next link: it is scheme-relative (//host)")
                 try:
-                    target = URL(link.target, encoded=True)
-                    return NextPage(url=response.url.join(target))
+                    url = response.url.join(URL(link.target, encoded=True))
                 except ValueError as exc:
-                    msg = f"unusable next link {link.target!r}: {exc}"
-                    raise PaginationError(msg) from exc
+                    raise PaginationError(f"unusable next link: {exc}") from exc
+                return NextPage(url=_checked(url, "next link"))
         return None
 
     def cursor(self, page: NextPage) -> str:
@@ -99,10 +100,20 @@ class LinkHeader:
         try:
             url = URL(cursor, encoded=True)
         except ValueError as exc:
-            raise PaginationError(f"not a cursor of this list: {cursor!r}") from exc
-        if not url.absolute:
-            raise PaginationError(f"not a cursor of this list: {cursor!r}")
-        return NextPage(url=url)
+            raise PaginationError("not a cursor of this list: not a URL") from exc
+        return NextPage(url=_checked(url, "cursor"))
+
+
+def _checked(url: URL, what: str) -> URL:
+    """
+    *url* if it is an absolute http(s) URL without userinfo; else `PaginationError`.
+
+    The message names the problem, never the URL: it may hold a password.
+    """
+    problem = url_problem(url)
+    if problem is not None:
+        raise PaginationError(f"refusing the {what}: {problem}")
+    return url
 
 
 @attrs.frozen
@@ -139,13 +150,23 @@ class PageInfoToken:
     def items(self, response: Response) -> Sequence[object]:
         items = self._body(response).get(self.items_key, [])
         if not isinstance(items, list):
-            raise DecodeError(f"{self.items_key!r} is not a JSON array", repr(response.data))
+            raise DecodeError(f"{self.items_key!r} is not a JSON array", snippet(response.data))
         return items
 
     def next_page(self, response: Response) -> NextPage | None:
-        info = self._body(response).get("pageInfo") or {}
-        token = info.get("nextPageToken") if isinstance(info, dict) else None
-        return self.resume(token) if isinstance(token, str) and token else None
+        info = self._body(response).get("pageInfo")
+        if info is None:
+            return None
+        if not isinstance(info, dict):
+            msg = f"pageInfo is a JSON {type(info).__name__}, not an object: no next page to find"
+            raise PaginationError(msg)
+        token = info.get("nextPageToken")
+        if token is None or token == "":
+            return None
+        if not isinstance(token, str):
+            msg = f"pageInfo.nextPageToken is a JSON {type(token).__name__}, not a string"
+            raise PaginationError(msg)
+        return self.resume(token)
 
     def cursor(self, page: NextPage) -> str:
         return page.query[self.param]
@@ -155,7 +176,7 @@ class PageInfoToken:
 
     def _body(self, response: Response) -> dict[str, Any]:
         if not isinstance(response.data, dict):
-            raise DecodeError("expected a JSON object", repr(response.data))
+            raise DecodeError("expected a JSON object", snippet(response.data))
         return response.data
 
 

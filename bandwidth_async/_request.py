@@ -17,7 +17,17 @@ import attrs
 from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
-__all__ = ["Body", "Host", "NextPage", "Request", "Response", "format_query_value"]
+from ._wire import format_datetime
+
+__all__ = [
+    "Body",
+    "Host",
+    "NextPage",
+    "Request",
+    "Response",
+    "format_query_value",
+    "url_problem",
+]
 
 
 class Host(enum.Enum):
@@ -51,10 +61,19 @@ class NextPage:
     headers: Mapping[str, str] = attrs.field(factory=dict)
 
 
+#: Characters that end a path: an id holding one would cut the path short if a proxy decoded it.
+_PATH_ENDS = frozenset("?#")
+
+
 def _check_path_params(_: object, __: attrs.Attribute[Any], value: Mapping[str, str]) -> None:
     for name, param in value.items():
         if not isinstance(param, str) or not param:
             msg = f"{name} must be a non-empty string, not {param!r}"
+            raise ValueError(msg)
+        # A dot segment is removed or climbs a level in any path normaliser (RFC 3986 5.2.4),
+        # encoded or not: the request would reach another resource.
+        if param in (".", "..") or not _PATH_ENDS.isdisjoint(param):
+            msg = f"{name} cannot be {param!r}: not an id (no '.', '..', '?' or '#')"
             raise ValueError(msg)
 
 
@@ -66,7 +85,9 @@ class Request:
     *path* is a template such as ``/accounts/{account_id}/calls/{call_id}``: ``{account_id}`` is
     filled by the session from the client's configuration, the rest from *path_params*. Query
     values that are ``None`` are not sent. *url*, when set, replaces host, path and query (a
-    ``Link`` rel=next URL).
+    ``Link`` rel=next URL). *operation* is the spec's operationId, for logs and traces.
+    *authenticate* ``False`` sends no credential of the client's (a token request carries its own
+    ``Authorization`` in *headers*).
     """
 
     method: str
@@ -79,6 +100,7 @@ class Request:
     content_type: str | None = None
     url: URL | None = None
     operation: str | None = None
+    authenticate: bool = attrs.field(default=True, repr=False)
 
     def query_params(self) -> dict[str, str]:
         """
@@ -98,6 +120,22 @@ class Request:
         )
 
 
+def url_problem(url: URL) -> str | None:
+    """
+    Why *url* is no place to send credentials to, or ``None`` when it is an http(s) URL.
+
+    Refused: any scheme but http and https (``javascript:``, ``file:``, ``data:``...), no host,
+    and userinfo (``http://user:pw@host``; the message never repeats it).
+    """
+    if url.scheme not in ("http", "https"):
+        return f"the scheme {url.scheme!r} is not http or https" if url.scheme else "it is relative"
+    if not url.host:
+        return "it has no host"
+    if url.user is not None or url.password is not None:
+        return "it holds a user name or password"
+    return None
+
+
 def format_query_value(value: object) -> str:
     """
     A query value as Bandwidth expects it: ISO 8601 UTC datetimes, ``true``/``false``, enum values.
@@ -105,9 +143,7 @@ def format_query_value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+        return format_datetime(value)
     if isinstance(value, enum.Enum):
         return str(value.value)
     return str(value)

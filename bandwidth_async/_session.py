@@ -1,73 +1,52 @@
 """
-The only module that talks to aiohttp: it sends requests, retries them, decodes what comes back.
+The session layer: one loop sends a `Request`, asks `decide` about each failure, waits or raises.
 
-Resources describe requests (`Request`) and pagination strategies read responses; this module
-does the I/O in between and turns every outcome into a model or an error of `_errors`. No
-aiohttp exception leaves it.
+`Session.exchange` is that loop. Per attempt it takes a connection slot, waits its turn at the
+`Coordinator` (429 gate, rate limit), sends once with `send_once` (the only code that calls
+aiohttp's request API; it returns our own `Reply` or `Broken` values, never raises aiohttp's
+errors) and hands a failure to `_retry.decide`, a pure function. Resources describe requests;
+pagination strategies read responses; this module does the I/O in between and turns every
+outcome into a model or an error of `_errors`. It is the only module that imports aiohttp.
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib
+import datetime as dt
+import itertools
 import logging
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
+import aiohttp
 import attrs
+from multidict import CIMultiDictProxy
 from yarl import URL
 
 from . import _json
-from ._converter import CONVERTER, structure, unstructure
+from ._converter import CONVERTER, structure, structure_many, unstructure
 from ._errors import (
-    APIError,
-    BandwidthError,
     ClientClosedError,
     ConfigurationError,
     DecodeError,
-    OutcomeUnknownError,
     PaginationError,
-    RateLimitError,
-    RequestTimeoutError,
     TransportError,
-    error_for_status,
 )
 from ._pagination import AsyncPaginator, Pagination
-from ._request import Host, Request, Response
-from ._retry import IDEMPOTENT, RetryEvent, RetryPolicy, parse_retry_after
-from ._throttle import HostGate, Pacer
-
-__all__ = ["Config", "Options", "Session", "Transport"]
-
-
-class _Deferred:
-    """
-    A module imported on first attribute access, then read like the module itself.
-
-    aiohttp is about 40% of ``import bandwidth_async``; deferring it moves that cost to the
-    first client built, and to nowhere at all for code that only uses models, BXML or webhooks.
-    """
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-
-    def __getattr__(self, attr: str) -> Any:
-        module = importlib.import_module(self._name)
-        self.__dict__.update(vars(module))  # later lookups are plain attribute reads
-        return getattr(module, attr)
-
+from ._request import Host, Request, Response, url_problem
+from ._retry import Decision, Failure, Outcome, RetryEvent, RetryPolicy, decide
+from ._throttle import Coordinator, LocalCoordinator
 
 if TYPE_CHECKING:
-    import aiohttp
-else:
-    aiohttp = _Deferred("aiohttp")
+    from ._auth import Auth
+
+__all__ = ["ClientState", "Config", "Options", "Session", "send_once"]
 
 log = logging.getLogger("bandwidth_async")
 
 T = TypeVar("T")
-R = TypeVar("R")
 
 _CHUNK = 64 * 1024
 
@@ -75,12 +54,12 @@ _CHUNK = 64 * 1024
 @attrs.frozen(kw_only=True)
 class Config:
     """
-    What a client was built with; the secret lives only in the prebuilt ``authorization``.
+    What a client was built with; the secret lives only inside ``auth``.
     """
 
     account_id: str
     username: str
-    authorization: str = attrs.field(repr=False)
+    auth: Auth = attrs.field(repr=False)
     hosts: Mapping[Host, URL]
     user_agent: str
     max_connections: int
@@ -97,17 +76,22 @@ class Options:
     retry: RetryPolicy
 
 
-class Transport:
+class ClientState:
     """
-    The shared, stateful part of a client: the aiohttp session, the 429 gate and the pacer.
+    What a client and all its views share: the aiohttp session, connection slots, coordinator.
     """
 
-    def __init__(self, config: Config, session: aiohttp.ClientSession | None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        session: aiohttp.ClientSession | None,
+        coordinator: Coordinator | None = None,
+    ) -> None:
         self.config = config
-        self.gate = HostGate()
-        self.pacer = Pacer(config.rate_limit) if config.rate_limit else None
-        # Our own connection slots, taken before the gate is checked: a task that waited for a
-        # connection still sees a 429 that arrived meanwhile (aiohttp's pool would not tell it).
+        self.coordinator = coordinator or LocalCoordinator(config.rate_limit)
+        self.owns_coordinator = coordinator is None  # one passed in belongs to the caller
+        # Our own connection slots, taken before the coordinator is asked: a task that waited
+        # for a connection still sees a 429 that arrived meanwhile (aiohttp's pool would not).
         self.slots = asyncio.Semaphore(config.max_connections)
         self._http = session
         self.owns_session = session is None
@@ -123,7 +107,6 @@ class Transport:
             self._http = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self.config.max_connections),
                 headers={"User-Agent": self.config.user_agent},
-                json_serialize=lambda obj: _json.dumps(obj).decode(),
             )
         return self._http
 
@@ -136,35 +119,143 @@ class Transport:
 
     async def aclose(self) -> None:
         """
-        Close the aiohttp session if this client created it; a borrowed one is left open.
+        Close the aiohttp session and coordinator if this client created them; borrowed ones stay.
         """
         self.closed = True
+        if self.owns_coordinator:
+            await self.coordinator.aclose()
         if self.owns_session and self._http is not None and not self._http.closed:
             await self._http.close()
 
 
-class _Retry(Exception):  # noqa: N818 - a control-flow signal, never raised to users
-    def __init__(self, error: BandwidthError, reason: str, delay: float | None = None) -> None:
-        super().__init__(reason)
-        self.error = error
-        self.reason = reason
-        self.delay = delay
+# --- one attempt on the wire ------------------------------------------------------------------
+
+
+@attrs.frozen
+class Reply:
+    """
+    A response: status, headers, final URL, and the body read whole, or a `Download` left open.
+    """
+
+    status: int
+    headers: CIMultiDictProxy[str] = attrs.field(repr=False)
+    url: URL
+    body: bytes = attrs.field(default=b"", repr=False)
+    download: Download | None = None
+
+
+@attrs.frozen
+class Broken:
+    """
+    An attempt that got no (whole) response: how it failed, in words, and aiohttp's exception.
+    """
+
+    failure: Failure
+    detail: str
+    exc: BaseException
+
+
+class Download:
+    """
+    A 2xx body still on the wire; `release` frees its connection and then calls *on_release*.
+    """
+
+    def __init__(self, resp: aiohttp.ClientResponse) -> None:
+        self._resp = resp
+        self.on_release: Callable[[], object] | None = None
+
+    async def chunks(self, size: int) -> AsyncIterator[bytes]:
+        """
+        The body in chunks of at most *size* bytes; a break raises `TransportError`.
+        """
+        try:
+            async for chunk in self._resp.content.iter_chunked(size):
+                yield chunk
+        except (TimeoutError, aiohttp.ClientError) as exc:
+            self._resp.close()
+            raise TransportError(f"the download broke off: {exc!r}") from exc
+
+    def release(self) -> None:
+        """
+        Give the connection back (once; later calls do nothing).
+        """
+        self._resp.release()
+        if self.on_release is not None:
+            callback, self.on_release = self.on_release, None
+            callback()
+
+
+async def send_once(
+    http: aiohttp.ClientSession,
+    method: str,
+    url: URL,
+    *,
+    headers: Mapping[str, str],
+    data: Any,
+    client_timeout: aiohttp.ClientTimeout,
+    stream: bool = False,
+) -> Reply | Broken:
+    """
+    Send one request and return what came back; aiohttp's exceptions become `Broken` values.
+
+    The body is read whole, except a 2xx with *stream*: then `Reply.download` holds it open.
+    """
+    try:
+        resp = await http.request(
+            method, url, headers=headers, data=data, timeout=client_timeout, allow_redirects=False
+        )
+    except (TimeoutError, aiohttp.ClientError, OSError) as exc:
+        never_left = isinstance(exc, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError)
+        return _broken(Failure.CONNECT if never_left else _failure(exc), exc)
+    ok = resp.status < 300  # noqa: PLR2004
+    if ok and stream:
+        return Reply(resp.status, resp.headers, resp.url, download=Download(resp))
+    try:
+        body = await resp.read()
+    except (TimeoutError, aiohttp.ClientError) as exc:
+        if ok:
+            return _broken(_failure(exc), exc)
+        body = f"<error body unreadable: {exc!r}>".encode()  # the status still says what failed
+    finally:
+        resp.release()
+    return Reply(resp.status, resp.headers, resp.url, body)
+
+
+def _failure(exc: BaseException) -> Failure:
+    if isinstance(exc, aiohttp.ClientPayloadError):
+        return Failure.TRUNCATED
+    return Failure.TIMEOUT if isinstance(exc, TimeoutError) else Failure.BROKEN
+
+
+def _broken(failure: Failure, exc: BaseException) -> Broken:
+    what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return Broken(failure, what, exc)
+
+
+# --- the loop ---------------------------------------------------------------------------------
 
 
 class Session:
     """
-    Sends `Request` values for one client view: its transport plus its timeout and retry policy.
+    Sends `Request` values for one client view: the shared `ClientState` plus this view's options.
     """
 
-    def __init__(self, transport: Transport, options: Options) -> None:
-        self.transport = transport
+    def __init__(self, state: ClientState, options: Options) -> None:
+        self.state = state
         self.options = options
         self._error_models = _error_models()
         # Built once per view, not per request: the dialer's hot path.
         self._client_timeout = aiohttp.ClientTimeout(total=options.timeout)
-        config = transport.config
+        config = state.config
         self._prefixes = {host: str(url).rstrip("/") for host, url in config.hosts.items()}
         self._account = _quote(config.account_id)
+
+    @property
+    def transport(self) -> ClientState:
+        """
+        The shared state under its former name.
+        """
+        return self.state
 
     # --- the public verbs of the layer -----------------------------------------------------
 
@@ -185,32 +276,26 @@ class Session:
         """
         Send *request* and return its body as bytes (media and recordings downloads).
         """
-        response = await self.send(request, raw=True)
-        data: bytes = response.data
-        return data
+        reply = await self.exchange(request)
+        return reply.body
 
     async def stream(self, request: Request, chunk_size: int = _CHUNK) -> AsyncIterator[bytes]:
         """
         Send *request* and yield its body in chunks, never holding all of it in memory.
 
-        Retries happen only before the first chunk is yielded.
+        Retries happen only before the first chunk is yielded; the connection slot is held
+        from the response until the last chunk (or the consumer stops).
         """
-        url = self._url(request)
-        async with self.transport.slots:
-            try:
-                resp = await self._open(request, url)
-            except _Retry as retry:
-                resp = await self._retrying(
-                    request, url, lambda: self._open(request, url), failed=retry
-                )
-            try:
-                async for chunk in resp.content.iter_chunked(chunk_size):
-                    yield chunk
-            except (TimeoutError, aiohttp.ClientError) as exc:
-                resp.close()
-                raise TransportError(f"the download broke off: {exc!r}", request) from exc
-            finally:
-                resp.release()
+        reply = await self.exchange(request, stream=True)
+        assert reply.download is not None  # noqa: S101 - a stream exchange returns one
+        try:
+            async for chunk in reply.download.chunks(chunk_size):
+                yield chunk
+        except TransportError as exc:
+            exc.request = request
+            raise
+        finally:
+            reply.download.release()
 
     def paginate(
         self,
@@ -225,13 +310,9 @@ class Session:
         """
         An `AsyncPaginator` over the list *request* asks for; nothing is sent until iterated.
         """
-        hook = CONVERTER.get_structure_hook(item)
 
         def decode(raw: Sequence[object]) -> list[T]:
-            try:
-                return [hook(entry, item) for entry in raw]
-            except Exception:  # noqa: BLE001 - redo it slowly for a precise DecodeError
-                return [structure(entry, item) for entry in raw]
+            return structure_many(raw, item)
 
         return AsyncPaginator(
             self.send,
@@ -243,85 +324,146 @@ class Session:
             prefetch=prefetch,
         )
 
-    async def send(self, request: Request, *, raw: bool = False) -> Response:
+    async def send(self, request: Request) -> Response:
         """
-        Send *request* with retries, and return the decoded 2xx `Response`.
+        Send *request* with retries, and return the 2xx `Response` with its JSON decoded.
         """
+        reply = await self.exchange(request)
+        return Response(reply.status, reply.headers, reply.url, _decode_json(reply.body))
+
+    async def exchange(self, request: Request, *, stream: bool = False) -> Reply:
+        """
+        Send *request* until an attempt succeeds (2xx) or `decide` says raise: the one loop.
+        """
+        state, policy = self.state, self.options.retry
         url = self._url(request)
-        try:
-            return await self._attempt(request, url, raw=raw)
-        except _Retry as retry:
-            first = retry
-        return await self._retrying(
-            request, url, lambda: self._attempt(request, url, raw=raw), failed=first
-        )
+        host = request.host.name.lower()
+        auth = state.config.auth if request.authenticate else None
+        refreshable = auth is not None and auth.refreshable
+        replayable = _replayable(request.body)
+        for attempt in itertools.count(1):
+            headers = self._headers(request)
+            authorization = ""
+            if auth is not None:  # before the slot: a token fetch needs a slot of its own
+                authorization = await auth.authorization(self)
+                headers["Authorization"] = authorization
+            handed_on = False
+            await state.slots.acquire()
+            try:
+                # Observability hook: `waited` (gate and pacer), `attempt` and `request.operation`
+                # are what a span per attempt records; the span wraps from here to the decision.
+                waited = await state.coordinator.wait_turn(host)
+                started = time.monotonic()
+                log.debug("%s %s", request.method, url)
+                result = await send_once(
+                    state.http(),
+                    request.method,
+                    url,
+                    headers=headers,
+                    data=_encode_body(request.body),
+                    client_timeout=self._client_timeout,
+                    stream=stream,
+                )
+                _log_result(request, url, result, time.monotonic() - started, waited)
+                if isinstance(result, Reply) and result.status < 300:  # noqa: PLR2004
+                    if result.download is not None:
+                        result.download.on_release = state.slots.release
+                        handed_on = True
+                    return result
+                outcome = self._outcome(request, attempt, result, replayable, refreshable)
+                decision = decide(outcome, policy, now=dt.datetime.now(dt.UTC))
+                if decision.close_gate is not None:
+                    # The one place a 429 closes the gate: before this slot frees, so no queued
+                    # task slips through.
+                    await state.coordinator.close_gate(host, decision.close_gate)
+            finally:
+                if not handed_on:
+                    state.slots.release()
+            self._give_up_or_announce(request, url, attempt, decision, result)
+            assert decision.delay is not None  # noqa: S101 - _give_up_or_announce raised otherwise
+            if decision.refresh and auth is not None:
+                await auth.refresh(self, authorization)
+                refreshable = False  # one refresh per request: a second 401 is raised
+            await asyncio.sleep(decision.delay)  # holding no slot
+        raise AssertionError("unreachable")  # pragma: no cover - itertools.count never ends
 
     # --- internals --------------------------------------------------------------------------
 
-    async def _retrying(
+    def _outcome(
+        self,
+        request: Request,
+        attempt: int,
+        result: Reply | Broken,
+        replayable: bool,
+        refreshable: bool,
+    ) -> Outcome:
+        if isinstance(result, Broken):
+            return Outcome(
+                request=request,
+                attempt=attempt,
+                failure=result.failure,
+                detail=result.detail,
+                replayable=replayable,
+                timeout=self.options.timeout,
+            )
+        return Outcome(
+            request=request,
+            attempt=attempt,
+            status=result.status,
+            headers=result.headers,
+            body=self._error_body(request.host, result.status, result.body),
+            replayable=replayable,
+            refreshable=refreshable,
+        )
+
+    def _give_up_or_announce(
         self,
         request: Request,
         url: URL,
-        attempt_once: Callable[[], Awaitable[R]],
-        *,
-        failed: _Retry,
-    ) -> R:
+        attempt: int,
+        decision: Decision,
+        result: Reply | Broken,
+    ) -> None:
         """
-        Retry after a failed first attempt until one succeeds or the policy gives up.
-
-        *failed* is what the first attempt raised; *attempt_once* sends the request again. The
-        first attempt runs outside this loop, so a request that succeeds at once (nearly
-        all of them) pays for no retry machinery.
+        Raise the decision's error, or log the retry and tell ``on_retry``.
         """
+        error = decision.error
+        error.attempts = attempt
+        if isinstance(result, Broken):
+            error.__cause__ = result.exc
+        if decision.delay is None:
+            log.debug("giving up on %s %s: %s", request.method, request.path, decision.text)
+            raise error
         policy = self.options.retry
-        attempt = 1
-        retry = failed
-        while True:
-            error = retry.error
-            error.attempts = attempt
-            delay = self._retry_delay(request, retry, attempt, policy)
-            if delay is None:
-                raise error from error.__cause__
-            log.debug(
-                "retrying %s %s after %s (attempt %d of %d) in %.2fs",
+        log.debug(
+            "retrying %s %s after %s (attempt %d of %d) in %.2fs",
+            request.method,
+            url.path,
+            decision.text,
+            attempt,
+            policy.max_attempts,
+            decision.delay,
+        )
+        if policy.on_retry is not None:
+            event = RetryEvent(
                 request.method,
-                url.path,
-                retry.reason,
+                str(url),
                 attempt,
-                policy.max_attempts,
-                delay,
+                decision.text,
+                decision.delay,
+                decision.reason,
+                error,
             )
-            if policy.on_retry is not None:
-                policy.on_retry(RetryEvent(request.method, str(url), attempt, retry.reason, delay))
-            await asyncio.sleep(delay)
-            attempt += 1
-            try:
-                return await attempt_once()
-            except _Retry as again:
-                retry = again
-
-    def _retry_delay(
-        self, request: Request, retry: _Retry, attempt: int, policy: RetryPolicy
-    ) -> float | None:
-        if attempt >= policy.max_attempts:
-            log.debug("giving up on %s %s: %s", request.method, request.path, retry.reason)
-            return None
-        if not _replayable(request.body):
-            log.debug("not retrying %s %s: its body is a one-shot stream", *_what(request))
-            return None
-        if retry.delay is not None:
-            # The host gate already holds every request; wait for it, not on a private clock.
-            return retry.delay
-        return policy.backoff(attempt)
+            policy.on_retry(event)
 
     def _url(self, request: Request) -> URL:
         if request.url is not None:
-            base = self.transport.config.hosts[request.host]
-            if request.url.origin() != base.origin():
-                raise PaginationError(
-                    f"refusing to follow {request.url.origin()} with credentials: the client "
-                    f"is configured for {base.origin()}"
-                )
+            base = self.state.config.hosts[request.host]
+            problem = url_problem(request.url)
+            if problem is None and request.url.origin() != base.origin():
+                problem = f"its origin is not {base.origin()}, where the client sends credentials"
+            if problem is not None:
+                raise PaginationError(f"refusing to follow a next link: {problem}")
             return request.url
         params = {k: _quote(v) for k, v in request.path_params.items()}
         params["account_id"] = self._account
@@ -334,91 +476,15 @@ class Session:
         return url.update_query(query) if query else url
 
     def _headers(self, request: Request) -> dict[str, str]:
-        headers = {"Authorization": self.transport.config.authorization, **request.headers}
+        headers = dict(request.headers)
         if request.content_type is not None:
             headers["Content-Type"] = request.content_type
         elif _is_model(request.body):
             headers["Content-Type"] = "application/json"
         return headers
 
-    async def _before_send(self, request: Request) -> None:
-        if self.transport.gate.delay(request.host) > 0:
-            await self.transport.gate.wait(request.host)
-        if self.transport.pacer is not None:
-            await self.transport.pacer.wait()
-            await self.transport.gate.wait(request.host)
-
-    async def _attempt(self, request: Request, url: URL, *, raw: bool) -> Response:
-        async with self.transport.slots:
-            resp = await self._open(request, url)
-            try:
-                body = await resp.read()
-            except (TimeoutError, aiohttp.ClientError) as exc:
-                raise self._transport_error(request, exc, sent=True) from exc
-            finally:
-                resp.release()
-        data = body if raw else _decode_json(body)
-        return Response(resp.status, resp.headers, resp.url, data)
-
-    async def _open(self, request: Request, url: URL) -> aiohttp.ClientResponse:
-        """
-        Send *request* once and return the open response (2xx), or raise `_Retry` / an error.
-        """
-        await self._before_send(request)
-        http = self.transport.http()
-        started = time.monotonic()
-        log.debug("%s %s", request.method, url)
-        try:
-            resp = await http.request(
-                request.method,
-                url,
-                headers=self._headers(request),
-                data=_encode_body(request.body),
-                timeout=self._client_timeout,
-                allow_redirects=False,
-            )
-        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
-            raise self._transport_error(request, exc, sent=not _never_connected(exc)) from exc
-        log.debug(
-            "%s %s -> %d in %.3fs",
-            request.method,
-            url.path,
-            resp.status,
-            time.monotonic() - started,
-        )
-        if resp.status < 300:  # noqa: PLR2004
-            return resp
-        try:
-            await self._raise_for_status(request, resp)
-        finally:
-            resp.release()
-        raise AssertionError("unreachable")  # pragma: no cover
-
-    async def _raise_for_status(self, request: Request, resp: aiohttp.ClientResponse) -> None:
-        if resp.status == 429:  # noqa: PLR2004
-            retry_after = parse_retry_after(resp.headers.get("Retry-After"))
-            # Close the gate before the connection is released, so no queued task slips through.
-            if retry_after is not None and retry_after <= self.options.retry.retry_after_max:
-                self.transport.gate.close_for(request.host, retry_after)
-        try:
-            text = await resp.text(errors="replace")
-        except (TimeoutError, aiohttp.ClientError) as exc:
-            text = f"<error body unreadable: {exc!r}>"
-        body = self._error_body(request.host, resp.status, text)
-        error_class = error_for_status(resp.status)
-        headers = {k: v for k, v in resp.headers.items() if k.lower() != "set-cookie"}
-        if error_class is RateLimitError:
-            retry_after = parse_retry_after(resp.headers.get("Retry-After"))
-            error: APIError = RateLimitError(resp.status, body, headers, request, retry_after)
-            if retry_after is not None and retry_after > self.options.retry.retry_after_max:
-                raise error
-            raise _Retry(error, f"429 (Retry-After: {retry_after})", retry_after)
-        error = error_class(resp.status, body, headers, request)
-        if resp.status >= 500 and request.method in IDEMPOTENT:  # noqa: PLR2004
-            raise _Retry(error, f"{resp.status}")
-        raise error
-
-    def _error_body(self, host: Host, status: int, text: str) -> Any:
+    def _error_body(self, host: Host, status: int, body: bytes) -> Any:
+        text = body.decode("utf-8", errors="replace")
         try:
             data = _json.loads(text)
         except ValueError:
@@ -431,38 +497,21 @@ class Session:
         except Exception:  # noqa: BLE001 - an odd error body must not hide the error itself
             return data
 
-    def _transport_error(self, request: Request, exc: BaseException, *, sent: bool) -> _Retry:
-        what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        timed_out = isinstance(exc, TimeoutError)
-        if not sent:
-            error: TransportError = TransportError(f"could not connect: {what}", request)
-            error.__cause__ = exc
-            return _Retry(error, f"connection failed ({what})")
-        if request.method not in IDEMPOTENT:
-            error = OutcomeUnknownError(
-                f"{request.method} {request.path} was sent but no answer came ({what}); it may "
-                "have taken effect, so it is not sent again",
-                request,
-            )
-            raise error from exc
-        if isinstance(exc, aiohttp.ClientPayloadError):
-            error = _TruncatedBodyError(f"the response body was cut short: {what}", request)
-        elif timed_out:
-            error = RequestTimeoutError(f"timed out after {self.options.timeout}s", request)
-        else:
-            error = TransportError(f"the connection broke: {what}", request)
-        error.__cause__ = exc
-        return _Retry(error, what)
 
-
-class _TruncatedBodyError(TransportError, DecodeError):
-    """
-    The connection ended before the whole body came: both a transport and a decode failure.
-    """
-
-    def __init__(self, message: str, request: Request | None = None) -> None:
-        TransportError.__init__(self, message, request)
-        self.text = ""
+def _log_result(
+    request: Request, url: URL, result: Reply | Broken, seconds: float, waited: float
+) -> None:
+    if isinstance(result, Reply):
+        log.debug(
+            "%s %s -> %d in %.3fs (waited %.3fs)",
+            request.method,
+            url.path,
+            result.status,
+            seconds,
+            waited,
+        )
+    else:
+        log.debug("%s %s -> %s in %.3fs", request.method, url.path, result.detail, seconds)
 
 
 def _decode_json(body: bytes) -> Any:
@@ -473,13 +522,6 @@ def _decode_json(body: bytes) -> Any:
     except ValueError as exc:
         text = body[:500].decode("utf-8", errors="replace")
         raise DecodeError(f"the response is not JSON: {exc}", text) from exc
-
-
-def _never_connected(exc: BaseException) -> bool:
-    """
-    Whether *exc* proves the request never left: the connection could not be opened at all.
-    """
-    return isinstance(exc, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError)
 
 
 def _is_model(body: object) -> bool:
@@ -520,10 +562,6 @@ def _quote(value: str) -> str:
     return URL.build(path=value, encoded=False).raw_path.replace("/", "%2F")
 
 
-def _what(request: Request) -> tuple[str, str]:
-    return request.method, request.path
-
-
 def _error_models() -> dict[tuple[Host, int], type]:
     """
     The error body model of each API family (0 stands for every status without its own).
@@ -542,11 +580,37 @@ def _error_models() -> dict[tuple[Host, int], type]:
     }
 
 
-def check_base_url(base_url: str) -> URL:
+def check_base_url(base_url: str, *, allow_insecure_http: bool = False) -> URL:
     """
     *base_url* as a URL, or a `ConfigurationError` saying why it cannot be one.
+
+    Credentials go with every request, so the URL may hold none itself (the message does not
+    echo it then), and plain ``http`` is for loopback only unless *allow_insecure_http*.
     """
-    url = URL(base_url)
+    try:
+        url = URL(base_url)
+    except (ValueError, TypeError) as exc:
+        raise ConfigurationError(f"base_url is not a URL: {exc}") from None
+    if url.user is not None or url.password is not None or "@" in (url.raw_authority or ""):
+        raise ConfigurationError(
+            "base_url must not hold a user or password: pass credentials as arguments"
+        )
     if url.scheme not in ("http", "https") or not url.host:
         raise ConfigurationError(f"base_url must be an http(s) URL, not {base_url!r}")
+    if url.scheme == "http" and not allow_insecure_http and not _is_loopback(url.host):
+        raise ConfigurationError(
+            f"base_url {base_url!r} is plain http to {url.host}, which would send credentials "
+            "in clear: use https, or pass allow_insecure_http=True if you mean it"
+        )
     return url
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress  # noqa: PLC0415 - only when a plain-http base_url is checked
+
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

@@ -1,15 +1,43 @@
 """
-Client-wide waiting: the per-host 429 gate and the optional requests-per-second pacer.
+Client-wide waiting: the `Coordinator` that says when a request may go.
 
-Both only wait on the event loop's clock; neither sends anything.
+The session loop asks it once per attempt (`Coordinator.wait_turn`) and tells it about every 429
+(`Coordinator.close_gate`). `LocalCoordinator`, the default, keeps that state in this process: a
+per-host 429 gate and an optional requests-per-second pacer. Another implementation (shared
+through Redis, say) plugs in with ``BandwidthClient(coordinator=...)``. Nothing here sends.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Hashable
+from typing import Protocol, runtime_checkable
 
-__all__ = ["HostGate", "Pacer"]
+__all__ = ["Coordinator", "HostGate", "LocalCoordinator", "Pacer"]
+
+
+@runtime_checkable
+class Coordinator(Protocol):
+    """
+    When a request to a host may go: the 429 gate and the rate limit, however they are shared.
+
+    *host* is the lower-case API name (``"voice"``, ``"messaging"``, ...).
+    """
+
+    async def wait_turn(self, host: str) -> float:
+        """
+        Return when a request to *host* may go; the seconds waited.
+        """
+
+    async def close_gate(self, host: str, seconds: float) -> None:
+        """
+        Hold every request to *host* for *seconds* from now (after a 429); only ever extends.
+        """
+
+    async def aclose(self) -> None:
+        """
+        Release what the coordinator holds; called when the owning client closes.
+        """
 
 
 class HostGate:
@@ -68,3 +96,38 @@ class Pacer:
         self._next = slot + self._interval
         if slot > now:
             await asyncio.sleep(slot - now)
+
+
+class LocalCoordinator:
+    """
+    The in-process `Coordinator`: a `HostGate` per host and an optional `Pacer` (*rate* per second).
+    """
+
+    def __init__(self, rate: float | None = None) -> None:
+        self.gate = HostGate()
+        self.pacer = Pacer(rate) if rate else None
+
+    async def wait_turn(self, host: str) -> float:
+        """
+        Wait for *host*'s gate, then for the pacer's turn, then for the gate again.
+        """
+        if self.pacer is None and self.gate.delay(host) == 0:
+            return 0.0  # the hot path: no clock read, no await
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        await self.gate.wait(host)
+        if self.pacer is not None:
+            await self.pacer.wait()
+            await self.gate.wait(host)  # a 429 may have closed it while we waited our turn
+        return loop.time() - started
+
+    async def close_gate(self, host: str, seconds: float) -> None:
+        """
+        Hold *host* for *seconds* from now.
+        """
+        self.gate.close_for(host, seconds)
+
+    async def aclose(self) -> None:
+        """
+        Nothing to release: the state lives in this object.
+        """

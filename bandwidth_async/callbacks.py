@@ -32,7 +32,7 @@ import attrs
 import cattrs
 
 from ._converter import CONVERTER
-from ._errors import DecodeError
+from ._errors import DecodeError, snippet
 from ._json import loads
 from .models import _events
 from .models._events import *  # noqa: F403 - every webhook model is public here
@@ -130,7 +130,7 @@ def parse(payload: object) -> Callback | list[Callback]:
         return [_one(item, text) for item in payload]
     raise DecodeError(
         f"a callback body is a JSON object or array, not {type(payload).__name__}",
-        text or repr(payload),
+        text or snippet(payload),
     )
 
 
@@ -138,7 +138,7 @@ def _one(event: object, text: str) -> Callback:
     if not isinstance(event, Mapping):
         raise DecodeError(
             f"a callback event is a JSON object, not {type(event).__name__}",
-            text or repr(event),
+            text or snippet(event),
         )
     data = dict(event)
     voice_type = data.get("eventType")
@@ -158,11 +158,11 @@ def _one(event: object, text: str) -> Callback:
     except cattrs.BaseValidationError as exc:
         detail = "; ".join(cattrs.transform_error(exc))
         raise DecodeError(
-            f"callback does not fit {cls.__name__}: {detail}", text or repr(data)
+            f"callback does not fit {cls.__name__}: {detail}", text or snippet(data)
         ) from exc
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise DecodeError(
-            f"callback does not fit {cls.__name__}: {exc}", text or repr(data)
+            f"callback does not fit {cls.__name__}: {exc}", text or snippet(data)
         ) from exc
     return result
 

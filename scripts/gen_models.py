@@ -23,6 +23,10 @@ from typing import Any
 
 import yaml
 
+# One naming rule for the SDK and its generator.
+from bandwidth_async._wire import camel as to_camel
+from bandwidth_async._wire import snake as to_snake
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "bandwidth.yml"
 OLD_SPEC = ROOT / "spec" / "bandwidth-2024.yml"
@@ -229,24 +233,6 @@ FIELD_DOCS = {
 
 
 # -- names -----------------------------------------------------------------------------------
-
-
-def to_snake(name: str) -> str:
-    """
-    Turn a camelCase wire name into a snake_case Python name (``answerUrl`` -> ``answer_url``).
-    """
-    name = re.sub(r"[^0-9A-Za-z]+", "_", name)
-    name = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name)
-    name = re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])", "_", name)
-    return name.strip("_").lower()
-
-
-def to_camel(name: str) -> str:
-    """
-    Turn a snake_case Python name back into its camelCase wire name.
-    """
-    first, *rest = name.split("_")
-    return first + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
 def field_name(schema: str, prop: str) -> str:

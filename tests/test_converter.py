@@ -5,11 +5,26 @@ The one converter: wire names, datetimes, omitted Nones, unknown fields and enum
 from __future__ import annotations
 
 import datetime as dt
+import json
+from typing import Any
 
+import attrs
 import pytest
+from cattrs.gen import make_dict_structure_fn, override
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import bandwidth_async as bw
-from bandwidth_async._converter import CONVERTER, make_converter, structure, unstructure
+from bandwidth_async._converter import (
+    CONVERTER,
+    make_converter,
+    structure,
+    unstructure,
+    wire_name,
+)
+
+from .schemas import SCHEMAS
+from .test_models import JUNK, OBJECTS, strategy
 
 
 def test_camel_case_and_from() -> None:
@@ -108,3 +123,31 @@ def test_make_converter_builds_an_equivalent_converter() -> None:
     assert fresh is not CONVERTER
     data = {"callId": "c", "startTime": "2022-06-16T13:15:07.160Z", "from": "+1"}
     assert fresh.structure(data, bw.CallState) == CONVERTER.structure(data, bw.CallState)
+
+
+# --- the fast path against cattrs' detailed function --------------------------------------------
+
+
+def detailed_for(cls: type) -> Any:
+    renames: dict[str, Any] = {
+        a.name: override(rename=wire_name(cls.__name__, a.name)) for a in attrs.fields(cls)
+    }
+    return make_dict_structure_fn(cls, CONVERTER, _cattrs_detailed_validation=True, **renames)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+@pytest.mark.parametrize("name", OBJECTS)
+def test_fast_path_agrees_with_cattrs(name: str, data: st.DataObject) -> None:
+    """Where cattrs' detailed function accepts a record, the fast path builds the same model."""
+    cls = SCHEMAS[name]
+    wire = json.loads(json.dumps(CONVERTER.unstructure(data.draw(strategy(cls)))))
+    if wire and data.draw(st.booleans()):
+        wire[data.draw(st.sampled_from(sorted(wire)))] = data.draw(JUNK)
+    try:
+        expected = detailed_for(cls)(wire, cls)
+    except Exception:  # then the converter must refuse it too
+        with pytest.raises(bw.DecodeError):
+            structure(wire, cls)
+    else:
+        assert CONVERTER.get_structure_hook(cls)(wire, cls) == expected

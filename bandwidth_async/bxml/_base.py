@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import attrs
 
+from .._wire import camel
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
@@ -331,8 +333,7 @@ def wire_name(name: str) -> str:
     """
     The camelCase attribute name of snake_case field *name* (``from_`` is ``from``).
     """
-    first, *rest = name.rstrip("_").split("_")
-    return first + "".join(word[:1].upper() + word[1:] for word in rest)
+    return camel(name)
 
 
 _CONTENT_FIELDS = frozenset({"children", "content"})
