@@ -460,6 +460,81 @@ You have an appointment on <say-as interpret-as="date" format="mdy">11/12/2022</
         </Bxml>""",
         id="bxml-root",
     ),
+    pytest.param(
+        bxml.Response(
+            bxml.Connect(
+                bxml.Endpoint("endpoint-abc123"), event_callback_url="https://example.com/callback"
+            )
+        ),
+        """<?xml version="1.0" encoding="UTF-8"?>
+        <Response>
+        <Connect eventCallbackUrl="https://example.com/callback">
+        <Endpoint>endpoint-abc123</Endpoint>
+        </Connect>
+        </Response>""",
+        id="connect-endpoint",
+    ),
+    pytest.param(
+        bxml.Response(
+            bxml.Refer(
+                bxml.SipUri("sip:alice@atlanta.example.com"),
+                refer_complete_url="/referComplete",
+                refer_complete_method="POST",
+                tag="refer-1",
+            )
+        ),
+        """<Response>
+            <Refer referCompleteUrl="/referComplete" referCompleteMethod="POST" tag="refer-1">
+                <SipUri>sip:alice@atlanta.example.com</SipUri>
+            </Refer>
+        </Response>""",
+        id="refer",
+    ),
+    pytest.param(
+        bxml.Response(
+            bxml.Gather(
+                bxml.SpeakSentence("Say sales or support."),
+                gather_url="/gather",
+                input="dtmf speech",
+                hints="sales,support",
+                language="en-US",
+                partial_result_callback="/partial",
+                profanity_filter=False,
+                speech_timeout=3,
+            ),
+            bxml.Transfer(bxml.PhoneNumber("+15554567892", uui="bXktdXVp;encoding=base64")),
+            bxml.Forward(to="+15557654321", privacy=True, caller_display_name="Anonymous"),
+        ),
+        """<Response>
+            <Gather gatherUrl="/gather" input="dtmf speech" hints="sales,support" language="en-US"
+                    partialResultCallback="/partial" profanityFilter="false" speechTimeout="3">
+                <SpeakSentence>Say sales or support.</SpeakSentence>
+            </Gather>
+            <Transfer><PhoneNumber uui="bXktdXVp;encoding=base64">+15554567892</PhoneNumber></Transfer>
+            <Forward to="+15557654321" privacy="true" callerDisplayName="Anonymous"/>
+        </Response>""",
+        id="speech-gather-uui-forward-privacy",
+    ),
+    pytest.param(
+        bxml.Response(
+            bxml.StartStream(
+                destination="wss://stream.example.com",
+                destination_username="ws-user",
+                destination_password="ws-pass",
+            ),
+            bxml.StopStream(name="s1", wait=True),
+            bxml.StartRecording(detect_language=True, recording_name="intake"),
+            bxml.StartTranscription(detect_language=False, preferred_languages="en-US,es-US"),
+        ),
+        """<Response>
+            <StartStream destination="wss://stream.example.com" destinationUsername="ws-user"
+                         destinationPassword="ws-pass"/>
+            <StopStream name="s1" wait="true"/>
+            <StartRecording detectLanguage="true" recordingName="intake"/>
+            <StartTranscription detectLanguage="false" preferredLanguages="en-US,es-US"/>
+        </Response>""",
+        id="stream-auth-stop-wait-language",
+    ),
 ]
 
 
@@ -634,6 +709,12 @@ def test_ssml_must_be_text() -> None:
             id="stream-in-transcription",
         ),
         pytest.param(lambda: bxml.Response(bxml.Response()), id="response-in-response"),
+        pytest.param(lambda: bxml.Response(bxml.Endpoint("e-1")), id="endpoint-at-top"),
+        pytest.param(
+            lambda: bxml.Refer(bxml.PhoneNumber("+15551234567")),  # type: ignore[arg-type]
+            id="phone-in-refer",
+        ),
+        pytest.param(lambda: bxml.Connect(bxml.Hangup()), id="hangup-in-connect"),  # type: ignore[arg-type]
         pytest.param(lambda: bxml.Bxml("text"), id="str-in-bxml"),  # type: ignore[arg-type]
     ],
 )
@@ -661,6 +742,10 @@ def test_child_counts_are_enforced() -> None:
     with pytest.raises(bxml.BxmlError, match="at most 20 plays"):
         bxml.Gather(*[bxml.PlayAudio("a.wav")] * 5, repeat_count=5)
     assert len(bxml.Gather(*[bxml.PlayAudio("a.wav")] * 4, repeat_count=5).children) == 4
+    with pytest.raises(bxml.BxmlError, match="at most 1"):
+        bxml.Refer(bxml.SipUri("sip:a@b"), bxml.SipUri("sip:c@d"))
+    with pytest.raises(bxml.BxmlError, match="at least 1"):
+        bxml.Connect()
 
 
 @pytest.mark.parametrize(
@@ -713,6 +798,7 @@ def test_characters_xml_cannot_carry_are_refused() -> None:
             '<Response><Pause duration="inf"/></Response>', "not a finite number", id="inf"
         ),
         pytest.param("<Response><Redirect/></Response>", "<Redirect>", id="missing-required"),
+        pytest.param("<Response><Refer/></Response>", "at least 1", id="refer-no-sipuri"),
         pytest.param("<Response>hello</Response>", "takes no text", id="text-in-response"),
         pytest.param("<Response><Hangup>now</Hangup></Response>", "takes no text", id="text"),
         pytest.param(
@@ -835,6 +921,8 @@ TOP_LEVEL_VERB = st.one_of(
     ),
     _nested(bxml.StartStream, _verb(bxml.StreamParam), min_size=0, max_size=12),
     _nested(bxml.StartTranscription, _verb(bxml.CustomParam), min_size=0, max_size=12),
+    _nested(bxml.Connect, _verb(bxml.Endpoint, XML_TEXT), min_size=1, max_size=4),
+    _nested(bxml.Refer, _verb(bxml.SipUri, XML_TEXT), min_size=1, max_size=1),
 )
 
 DOCUMENTS = st.lists(TOP_LEVEL_VERB, max_size=6).flatmap(
@@ -861,3 +949,65 @@ def test_text_survives_any_characters(text: str, value: str) -> None:
     assert "".join(map(str, speak.content)) == text
     assert speak.voice == value
     assert tag.text == text
+
+
+# --- Secrets stay out of repr ----------------------------------------------------------------
+
+ELEMENT_CLASSES = sorted(
+    (
+        cls
+        for cls in (getattr(bxml, name) for name in bxml.__all__)
+        if isinstance(cls, type) and issubclass(cls, bxml.Verb) and cls is not bxml.Verb
+    ),
+    key=lambda cls: cls.__name__,
+)
+SAMPLE_VALUES: dict[str, Any] = {"str": "x", "int": 1, "float": 1.5, "bool": True}
+
+
+def _secret_fields(cls: type[bxml.Verb]) -> list[str]:
+    names = [field.name for field in attrs.fields(cls)]  # type: ignore[arg-type]
+    return [name for name in names if "password" in name or "secret" in name]
+
+
+def _minimal(cls: type[bxml.Verb], **values: Any) -> bxml.Verb:
+    """*cls* with its text, its required attributes and the nested verbs it needs, plus *values*."""
+    positional: list[Any] = ["text"] if cls.text_field or cls.mixed_content else []
+    if cls.allowed_children and cls.min_children:
+        positional += [_minimal(cls.allowed_children[0])] * cls.min_children
+    required = {
+        spec.name: SAMPLE_VALUES[spec.kind] for spec in attribute_specs(cls) if spec.required
+    }
+    return cls(*positional, **(required | values))
+
+
+WITH_SECRETS = [cls for cls in ELEMENT_CLASSES if _secret_fields(cls)]
+
+
+def test_secret_fields_are_found() -> None:
+    """The search by name finds the password fields the verbs have, so the next test is not empty."""
+    found = {name for cls in WITH_SECRETS for name in _secret_fields(cls)}
+    assert found == {"password", "fallback_password", "destination_password"}
+    assert len(WITH_SECRETS) == 13
+
+
+@pytest.mark.parametrize("cls", WITH_SECRETS, ids=lambda cls: cls.__name__)
+def test_secrets_are_hidden_in_repr_but_written(cls: type[bxml.Verb]) -> None:
+    """Every *password*/*secret* field is masked in repr, and still written to the document."""
+    values = {name: f"s3cret-{name}" for name in _secret_fields(cls)}
+    verb = _minimal(cls, **values)
+    for name, value in values.items():
+        assert value not in repr(verb)
+        assert f"{name}='***'" in repr(verb)
+        assert f'"{value}"' in verb.to_xml()
+
+
+def test_nested_secrets_are_hidden_in_the_documents_repr() -> None:
+    """A password deep in a document stays out of the document's repr and str shows it."""
+    doc = bxml.Response(
+        bxml.Transfer(bxml.PhoneNumber("+15551234567", password="pn-s3cret"), password="t-s3cret"),
+        bxml.StartStream(destination="wss://x", destination_password="ws-s3cret"),
+    )
+    assert "s3cret" not in repr(doc)
+    assert "s3cret" not in f"{doc!r} {[doc]}"
+    assert all(value in str(doc) for value in ("pn-s3cret", "t-s3cret", "ws-s3cret"))
+    assert "password=None" in repr(bxml.Redirect(redirect_url="/x"))

@@ -27,6 +27,7 @@ __all__ = [
     "Verb",
     "escape_attribute",
     "escape_text",
+    "secret",
 ]
 
 #: The namespace XML binds to the ``xml:`` prefix (``xml:lang`` in SSML ``<lang>``).
@@ -160,6 +161,19 @@ class SSML:
 
     def __str__(self) -> str:
         return self.markup
+
+
+def _masked(value: object) -> str:
+    return "None" if value is None else "'***'"
+
+
+def secret() -> Any:
+    """
+    An optional attribute that ``repr`` masks (a password): written to the document, never logged.
+
+    Every BXML field named like ``*password*`` or ``*secret*`` uses it; a test checks that.
+    """
+    return attrs.field(default=None, repr=_masked)
 
 
 class Verb:

@@ -13,11 +13,20 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from ._base import SSML, BxmlError, Verb, attribute_specs, write_element
-from .verbs import TOP_LEVEL, Bxml, CustomParam, PhoneNumber, Response, SipUri, StreamParam
+from .verbs import (
+    TOP_LEVEL,
+    Bxml,
+    CustomParam,
+    Endpoint,
+    PhoneNumber,
+    Response,
+    SipUri,
+    StreamParam,
+)
 
 __all__ = ["parse"]
 
-_NESTED_ONLY: tuple[type[Verb], ...] = (PhoneNumber, SipUri, StreamParam, CustomParam)
+_NESTED_ONLY: tuple[type[Verb], ...] = (PhoneNumber, SipUri, StreamParam, CustomParam, Endpoint)
 _ALL: tuple[type[Verb], ...] = (*TOP_LEVEL, *_NESTED_ONLY, Response, Bxml)
 _CLASSES: dict[str, type[Verb]] = {cls.element_name: cls for cls in _ALL}
 

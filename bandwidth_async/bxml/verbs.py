@@ -20,6 +20,7 @@ from ._base import (
     Verb,
     check_characters,
     parse_fragment,
+    secret,
     write_element,
 )
 
@@ -27,7 +28,9 @@ __all__ = [
     "Bridge",
     "Bxml",
     "Conference",
+    "Connect",
     "CustomParam",
+    "Endpoint",
     "Forward",
     "Gather",
     "Hangup",
@@ -37,6 +40,7 @@ __all__ = [
     "PlayAudio",
     "Record",
     "Redirect",
+    "Refer",
     "Response",
     "ResumeRecording",
     "Ring",
@@ -140,7 +144,7 @@ class PlayAudio(Verb):
 
     url: str = attrs.field(kw_only=False)
     username: str | None = None
-    password: str | None = None
+    password: str | None = secret()
 
 
 @attrs.frozen(kw_only=True)
@@ -207,7 +211,10 @@ class Tag(Verb):
 @attrs.frozen(kw_only=True, init=False)
 class Gather(Verb):
     """
-    ``<Gather>``: collect digits while the nested ``SpeakSentence``/``PlayAudio`` prompts play.
+    ``<Gather>``: collect digits (or speech) while the nested ``SpeakSentence``/``PlayAudio`` play.
+
+    The speech attributes (``input`` ... ``speech_timeout``) only apply when *input* includes
+    speech.
     """
 
     element_name: ClassVar[str] = "Gather"
@@ -222,15 +229,23 @@ class Gather(Verb):
     gather_fallback_url: str | None = None
     gather_fallback_method: str | None = None
     username: str | None = None
-    password: str | None = None
+    password: str | None = secret()
     fallback_username: str | None = None
-    fallback_password: str | None = None
+    fallback_password: str | None = secret()
     tag: str | None = None
     terminating_digits: str | None = None
     max_digits: int | None = None
     inter_digit_timeout: float | None = None
     first_digit_timeout: float | None = None
     repeat_count: int | None = None
+    input: str | None = None
+    hints: str | None = None
+    language: str | None = None
+    partial_result_callback: str | None = None
+    partial_result_callback_method: str | None = None
+    profanity_filter: bool | None = None
+    speech_model: str | None = None
+    speech_timeout: float | None = None
 
     def __init__(
         self,
@@ -249,6 +264,14 @@ class Gather(Verb):
         inter_digit_timeout: float | None = None,
         first_digit_timeout: float | None = None,
         repeat_count: int | None = None,
+        input: str | None = None,
+        hints: str | None = None,
+        language: str | None = None,
+        partial_result_callback: str | None = None,
+        partial_result_callback_method: str | None = None,
+        profanity_filter: bool | None = None,
+        speech_model: str | None = None,
+        speech_timeout: float | None = None,
     ) -> None:
         self.__attrs_init__(
             children=children,
@@ -266,6 +289,14 @@ class Gather(Verb):
             inter_digit_timeout=inter_digit_timeout,
             first_digit_timeout=first_digit_timeout,
             repeat_count=repeat_count,
+            input=input,
+            hints=hints,
+            language=language,
+            partial_result_callback=partial_result_callback,
+            partial_result_callback_method=partial_result_callback_method,
+            profanity_filter=profanity_filter,
+            speech_model=speech_model,
+            speech_timeout=speech_timeout,
         )
 
     def __attrs_post_init__(self) -> None:
@@ -290,7 +321,7 @@ class StartGather(Verb):
     dtmf_url: str | None = None
     dtmf_method: str | None = None
     username: str | None = None
-    password: str | None = None
+    password: str | None = secret()
     tag: str | None = None
 
 
@@ -316,6 +347,7 @@ class PhoneNumber(Verb):
     text_field: ClassVar[str | None] = "number"
 
     number: str = attrs.field(kw_only=False)
+    uui: str | None = None
     transfer_answer_url: str | None = None
     transfer_answer_method: str | None = None
     transfer_answer_fallback_url: str | None = None
@@ -323,9 +355,9 @@ class PhoneNumber(Verb):
     transfer_disconnect_url: str | None = None
     transfer_disconnect_method: str | None = None
     username: str | None = None
-    password: str | None = None
+    password: str | None = secret()
     fallback_username: str | None = None
-    fallback_password: str | None = None
+    fallback_password: str | None = secret()
     tag: str | None = None
 
 
@@ -347,9 +379,9 @@ class SipUri(Verb):
     transfer_disconnect_url: str | None = None
     transfer_disconnect_method: str | None = None
     username: str | None = None
-    password: str | None = None
+    password: str | None = secret()
     fallback_username: str | None = None
-    fallback_password: str | None = None
+    fallback_password: str | None = secret()
     tag: str | None = None
 
 
@@ -374,9 +406,9 @@ class Transfer(Verb):
     transfer_complete_fallback_url: str | None = None
     transfer_complete_fallback_method: str | None = None
     username: str | None = None
-    password: str | None = None
+    password: str | None = secret()
     fallback_username: str | None = None
-    fallback_password: str | None = None
+    fallback_password: str | None = secret()
     tag: str | None = None
     diversion_treatment: str | None = None
     diversion_reason: str | None = None
@@ -420,6 +452,76 @@ class Transfer(Verb):
         )
 
 
+@attrs.frozen(kw_only=True, init=False)
+class Refer(Verb):
+    """
+    ``<Refer>``: send a SIP REFER to the one nested ``SipUri`` (inbound SIP calls only).
+    """
+
+    element_name: ClassVar[str] = "Refer"
+    allowed_children: ClassVar[tuple[type[Verb], ...] | None] = (SipUri,)
+    min_children: ClassVar[int] = 1
+    max_children: ClassVar[int | None] = 1
+
+    children: tuple[SipUri, ...]
+    refer_complete_url: str | None = None
+    refer_complete_method: str | None = None
+    tag: str | None = None
+
+    def __init__(
+        self,
+        *children: SipUri,
+        refer_complete_url: str | None = None,
+        refer_complete_method: str | None = None,
+        tag: str | None = None,
+    ) -> None:
+        self.__attrs_init__(
+            children=children,
+            refer_complete_url=refer_complete_url,
+            refer_complete_method=refer_complete_method,
+            tag=tag,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Endpoint(Verb):
+    """
+    ``<Endpoint>``: the id of a BRTC endpoint to connect to, nested in ``<Connect>``.
+    """
+
+    element_name: ClassVar[str] = "Endpoint"
+    text_field: ClassVar[str | None] = "endpoint_id"
+
+    endpoint_id: str = attrs.field(kw_only=False)
+
+
+@attrs.frozen(kw_only=True, init=False)
+class Connect(Verb):
+    """
+    ``<Connect>``: connect the call to the nested ``Endpoint`` (BRTC, in beta at Bandwidth).
+    """
+
+    element_name: ClassVar[str] = "Connect"
+    allowed_children: ClassVar[tuple[type[Verb], ...] | None] = (Endpoint,)
+    min_children: ClassVar[int] = 1
+
+    children: tuple[Endpoint, ...]
+    event_callback_url: str | None = None
+    event_fallback_url: str | None = None
+
+    def __init__(
+        self,
+        *children: Endpoint,
+        event_callback_url: str | None = None,
+        event_fallback_url: str | None = None,
+    ) -> None:
+        self.__attrs_init__(
+            children=children,
+            event_callback_url=event_callback_url,
+            event_fallback_url=event_fallback_url,
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Forward(Verb):
     """
@@ -430,6 +532,8 @@ class Forward(Verb):
 
     to: str
     from_: str | None = None
+    privacy: bool | None = None
+    caller_display_name: str | None = None
     call_timeout: float | None = None
     diversion_treatment: str | None = None
     diversion_reason: str | None = None
@@ -455,9 +559,9 @@ class Bridge(Verb):
     bridge_target_complete_fallback_url: str | None = None
     bridge_target_complete_fallback_method: str | None = None
     username: str | None = None
-    password: str | None = None
+    password: str | None = secret()
     fallback_username: str | None = None
-    fallback_password: str | None = None
+    fallback_password: str | None = secret()
     tag: str | None = None
 
 
@@ -479,9 +583,9 @@ class Conference(Verb):
     conference_event_fallback_url: str | None = None
     conference_event_fallback_method: str | None = None
     username: str | None = None
-    password: str | None = None
+    password: str | None = secret()
     fallback_username: str | None = None
-    fallback_password: str | None = None
+    fallback_password: str | None = secret()
     tag: str | None = None
     callback_timeout: float | None = None
 
@@ -499,9 +603,9 @@ class Redirect(Verb):
     redirect_fallback_url: str | None = None
     redirect_fallback_method: str | None = None
     username: str | None = None
-    password: str | None = None
+    password: str | None = secret()
     fallback_username: str | None = None
-    fallback_password: str | None = None
+    fallback_password: str | None = secret()
     tag: str | None = None
 
 
@@ -523,17 +627,19 @@ class Record(Verb):
     recording_available_url: str | None = None
     recording_available_method: str | None = None
     transcribe: bool | None = None
+    detect_language: bool | None = None
     transcription_available_url: str | None = None
     transcription_available_method: str | None = None
     username: str | None = None
-    password: str | None = None
+    password: str | None = secret()
     fallback_username: str | None = None
-    fallback_password: str | None = None
+    fallback_password: str | None = secret()
     tag: str | None = None
     terminating_digits: str | None = None
     max_duration: int | None = None
     silence_timeout: int | None = None
     file_format: str | None = None
+    recording_name: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -547,13 +653,15 @@ class StartRecording(Verb):
     recording_available_url: str | None = None
     recording_available_method: str | None = None
     transcribe: bool | None = None
+    detect_language: bool | None = None
     transcription_available_url: str | None = None
     transcription_available_method: str | None = None
     username: str | None = None
-    password: str | None = None
+    password: str | None = secret()
     tag: str | None = None
     file_format: str | None = None
     multi_channel: bool | None = None
+    recording_name: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -615,15 +723,19 @@ class StartStream(Verb):
     mode: str | None = None
     tracks: str | None = None
     destination: str
+    destination_username: str | None = None
+    destination_password: str | None = secret()
     stream_event_url: str | None = None
     stream_event_method: str | None = None
     username: str | None = None
-    password: str | None = None
+    password: str | None = secret()
 
     def __init__(
         self,
         *children: StreamParam,
         destination: str,
+        destination_username: str | None = None,
+        destination_password: str | None = None,
         name: str | None = None,
         mode: str | None = None,
         tracks: str | None = None,
@@ -638,6 +750,8 @@ class StartStream(Verb):
             mode=mode,
             tracks=tracks,
             destination=destination,
+            destination_username=destination_username,
+            destination_password=destination_password,
             stream_event_url=stream_event_url,
             stream_event_method=stream_event_method,
             username=username,
@@ -648,12 +762,13 @@ class StartStream(Verb):
 @attrs.frozen(kw_only=True)
 class StopStream(Verb):
     """
-    ``<StopStream>``: stop the stream called *name*.
+    ``<StopStream>``: stop the stream called *name*; with *wait*, only go on once it stopped.
     """
 
     element_name: ClassVar[str] = "StopStream"
 
     name: str
+    wait: bool | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -684,9 +799,11 @@ class StartTranscription(Verb):
     transcription_event_url: str | None = None
     transcription_event_method: str | None = None
     username: str | None = None
-    password: str | None = None
+    password: str | None = secret()
     destination: str | None = None
     stabilized: bool | None = None
+    detect_language: bool | None = None
+    preferred_languages: str | None = None
 
     def __init__(
         self,
@@ -699,6 +816,8 @@ class StartTranscription(Verb):
         password: str | None = None,
         destination: str | None = None,
         stabilized: bool | None = None,
+        detect_language: bool | None = None,
+        preferred_languages: str | None = None,
     ) -> None:
         self.__attrs_init__(
             children=children,
@@ -710,6 +829,8 @@ class StartTranscription(Verb):
             password=password,
             destination=destination,
             stabilized=stabilized,
+            detect_language=detect_language,
+            preferred_languages=preferred_languages,
         )
 
 
@@ -730,6 +851,7 @@ class StopTranscription(Verb):
 TOP_LEVEL: tuple[type[Verb], ...] = (
     Bridge,
     Conference,
+    Connect,
     Forward,
     Gather,
     Hangup,
@@ -738,6 +860,7 @@ TOP_LEVEL: tuple[type[Verb], ...] = (
     PlayAudio,
     Record,
     Redirect,
+    Refer,
     ResumeRecording,
     Ring,
     SendDtmf,
