@@ -163,17 +163,14 @@ class SSML:
         return self.markup
 
 
-def _masked(value: object) -> str:
-    return "None" if value is None else "'***'"
-
-
 def secret() -> Any:
     """
-    An optional attribute that ``repr`` masks (a password): written to the document, never logged.
+    An optional attribute left out of ``repr`` (a password): written to the document, never logged.
 
-    Every BXML field named like ``*password*`` or ``*secret*`` uses it; a test checks that.
+    Every BXML field named like ``*password*`` or ``*secret*`` uses it, as the models do for
+    theirs; a test checks that.
     """
-    return attrs.field(default=None, repr=_masked)
+    return attrs.field(default=None, repr=False)
 
 
 class Verb:
