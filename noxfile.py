@@ -22,6 +22,7 @@ TEST_DEPS = [
     "coverage[toml]>=7.6",
     "hypothesis>=6.100",
     "pyyaml>=6",
+    "bandwidth-sdk>=23.3",
     "orjson>=3.9",
 ]
 
