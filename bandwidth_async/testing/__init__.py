@@ -12,6 +12,19 @@ Use it in your own tests to exercise code built on this SDK without a network or
 from ._app import RecordedRequest
 from ._fake import FakeBandwidth
 from ._faults import Fault, Faults
+from ._latency import RandomLatency
+from ._limits import Limits
 from ._state import CreatedCall, SentCode
+from ._stats import OperationStats
 
-__all__ = ["CreatedCall", "FakeBandwidth", "Fault", "Faults", "RecordedRequest", "SentCode"]
+__all__ = [
+    "CreatedCall",
+    "FakeBandwidth",
+    "Fault",
+    "Faults",
+    "Limits",
+    "OperationStats",
+    "RandomLatency",
+    "RecordedRequest",
+    "SentCode",
+]

@@ -33,6 +33,9 @@ from ._voice import VoiceHandlers
 
 if TYPE_CHECKING:
     from ._faults import Faults
+    from ._latency import Latency
+    from ._limits import Limiter
+    from ._stats import Stats
 
 __all__ = ["Config", "Problem", "RecordedRequest", "make_app"]
 
@@ -50,6 +53,9 @@ class Config:
     state: State
     faults: Faults
     requests: list[RecordedRequest]
+    limiter: Limiter
+    latency: Latency
+    stats: Stats
 
 
 def make_app(config: Config) -> web.Application:

@@ -11,7 +11,10 @@ from aiohttp import web
 
 from ._app import Config, RecordedRequest, make_app
 from ._faults import Faults
+from ._latency import Latency
+from ._limits import Limiter, Limits
 from ._state import CreatedCall, SentCode, State
+from ._stats import Stats
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -35,6 +38,11 @@ class FakeBandwidth:
             API is served from this origin at the spec's paths.
         requests: Every request received, in order, including ones answered by a fault.
         faults: The fault rules (429s, 5xx, resets, truncation, latency) to apply.
+        limits: The account's rate limits (``Limits()``, unlimited, by default); above one, a
+            request gets 429 with ``Retry-After``.
+        latency: Seconds each request waits before it is answered, or a callable(operationId)
+            -> seconds such as ``RandomLatency(0.05, 0.3, seed=1)``.
+        stats: ``OperationStats`` by operationId: requests, 429s, peak concurrency, per second.
     """
 
     def __init__(
@@ -53,12 +61,20 @@ class FakeBandwidth:
         host: str = "127.0.0.1",
         port: int = 0,
         lookup_delay: float = 0.2,
+        limits: Limits | None = None,
+        latency: Latency = None,
     ) -> None:
+        wall = dt.datetime.now(dt.UTC)
         if now is None:
-            now = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
-        elif now.tzinfo is None:
-            now = now.replace(tzinfo=dt.UTC)
-        self.now = now
+            # The generated week ends on a whole minute, so a seed gives the same data all minute.
+            now = wall.replace(second=0, microsecond=0)
+        else:
+            if now.tzinfo is None:
+                now = now.replace(tzinfo=dt.UTC)
+            wall = now
+        self.limits = limits if limits is not None else Limits()
+        self.latency: Latency = latency
+        self.stats = Stats()
         self.username = username
         self.password = password
         self.account_id = account_id
@@ -74,6 +90,7 @@ class FakeBandwidth:
             recordings=recordings,
             seed=seed,
             now_ms=int(now.timestamp() * 1000),
+            wall_ms=int(wall.timestamp() * 1000),
             account_id=account_id,
         )
         self._config = Config(
@@ -84,6 +101,9 @@ class FakeBandwidth:
             state=self._state,
             faults=self.faults,
             requests=self.requests,
+            limiter=Limiter(self.limits),
+            latency=latency,
+            stats=self.stats,
         )
         self._runner: web.AppRunner | None = None
         self._base_url: str | None = None
@@ -91,6 +111,16 @@ class FakeBandwidth:
     def __repr__(self) -> str:
         where = self._base_url or "not started"
         return f"<FakeBandwidth {where} account_id={self.account_id!r}>"
+
+    @property
+    def now(self) -> dt.datetime:
+        """
+        The emulator's current time: what it stamps on the records a test creates.
+
+        It starts at *now* (default: the real time) and runs with the real clock, moved forward
+        by ``advance``; the generated history lies in the week before it started.
+        """
+        return dt.datetime.fromtimestamp(self._state.now() / 1000, dt.UTC)
 
     @property
     def base_url(self) -> str:
@@ -143,6 +173,36 @@ class FakeBandwidth:
         tb: TracebackType | None,
     ) -> None:
         await self.close()
+
+    @property
+    def application_id(self) -> str:
+        """
+        The id of a voice application the account has (createCall accepts it).
+        """
+        return self._state.applications.voice_id
+
+    @property
+    def messaging_application_id(self) -> str:
+        """
+        The id of a messaging application the account has (createMessage accepts it).
+        """
+        return self._state.applications.messaging_id
+
+    def add_application(
+        self,
+        application_id: str | None = None,
+        *,
+        messaging: bool = False,
+        callback_url: str | None = None,
+    ) -> str:
+        """
+        Give the account another application and return its id (a new UUID by default).
+
+        A messaging application with *callback_url* gets the delivery events of its messages.
+        """
+        return self._state.applications.add(
+            application_id, messaging=messaging, callback_url=callback_url
+        )
 
     def client(self, **kwargs: Any) -> BandwidthClient:
         """
