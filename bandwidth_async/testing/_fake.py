@@ -115,12 +115,13 @@ class FakeBandwidth:
     @property
     def now(self) -> dt.datetime:
         """
-        The emulator's current time: what it stamps on the records a test creates.
+        The end of the generated history: *now* (default: the start minute), moved by ``advance``.
 
-        It starts at *now* (default: the real time) and runs with the real clock, moved forward
-        by ``advance``; the generated history lies in the week before it started.
+        Generated records lie in the week before it, so ``fake.now - timedelta(days=7)`` covers
+        them all. What a test creates is stamped with the real time it was made (plus any
+        ``advance``), which is never before ``fake.now``.
         """
-        return dt.datetime.fromtimestamp(self._state.now() / 1000, dt.UTC)
+        return dt.datetime.fromtimestamp(self._state.now_ms / 1000 + self._state.offset, dt.UTC)
 
     @property
     def base_url(self) -> str:

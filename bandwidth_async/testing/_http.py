@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["Handlers", "Problem", "error_response", "family_of"]
 
 _E164: Final = re.compile(r"^\+[1-9]\d{1,14}$")
+_SIP_URI: Final = re.compile(r"^sips?:[^@\s]+@[^@\s]+$")
 _JSON: Final = "application/json"
 
 

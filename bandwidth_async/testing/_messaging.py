@@ -15,6 +15,7 @@ from aiohttp import web
 
 from ._data import format_ms
 from ._http import (
+    _E164,
     Handlers,
     Problem,
     _body_json,
@@ -101,12 +102,9 @@ class MessagingHandlers(Handlers):
         A media file's bytes, with the Content-Type (and Cache-Control) it was uploaded with.
         """
         media = self._media(request)
-        content_type = media.content_type
-        accept = request.headers.get("Accept", "*/*")
-        if not _accepts(accept, content_type):
-            # The spec promises application/octet-stream; a client asking for it gets it.
-            content_type = "application/octet-stream"
-        headers = {"Content-Type": content_type}
+        # Bandwidth answers with the type the media was uploaded with, whatever the Accept
+        # header asks for (the spec says application/octet-stream).
+        headers = {"Content-Type": media.content_type}
         if media.cache_control:
             headers["Cache-Control"] = media.cache_control
         return web.Response(body=media.data, headers=headers)
@@ -147,6 +145,22 @@ class MessagingHandlers(Handlers):
                 400,
                 "'to' must be a non-empty list of phone numbers.",
                 field_errors=[{"fieldName": "to", "description": "must be a list of numbers"}],
+            )
+        bad = [t for t in to if not _E164.match(t)]
+        if bad:
+            raise Problem(
+                400,
+                f"'to' must hold E.164 phone numbers: {', '.join(bad)}",
+                field_errors=[
+                    {"fieldName": "to", "description": f"'{t}' is not E.164"} for t in bad
+                ],
+            )
+        application = self.state.applications.get(data["applicationId"])
+        if application is None or not application.messaging:
+            raise Problem(
+                400,
+                f"The applicationId {data['applicationId']} is not a messaging application.",
+                field_errors=[{"fieldName": "applicationId", "description": "is not valid"}],
             )
         _check_string(data, "text", 2048)
         _check_enum(data, "priority", ("default", "high"))
@@ -202,6 +216,11 @@ class MessagingHandlers(Handlers):
         Messages matching the filters, paged with ``pageInfo`` and ``pageToken``.
         """
         self._account(request)
+        if not request.query:
+            raise Problem(400, "You must include at least one query parameter.")
+        return self._messages_page(request)
+
+    def _messages_page(self, request: web.Request) -> web.Response:
         q = request.query
         filter_names = (
             "messageId",
@@ -316,15 +335,6 @@ _MESSAGE_FIELDS: Final = frozenset(
         "campaignId",
     }
 )
-
-
-def _accepts(accept: str, content_type: str) -> bool:
-    major = content_type.split("/", 1)[0]
-    for part in accept.split(","):
-        wanted = part.split(";", 1)[0].strip().lower()
-        if wanted in {"*/*", content_type.lower(), f"{major}/*"}:
-            return True
-    return False
 
 
 def _tn_matcher(value: str) -> Callable[[str], bool]:

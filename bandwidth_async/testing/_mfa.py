@@ -20,6 +20,10 @@ from ._state import SentCode
 __all__ = ["MfaHandlers"]
 
 _MAX_EXPIRATION_MINUTES: Final = 15
+# Bandwidth rate limits attempts to verify invalid codes (docs/mfa/rateLimits) without giving
+# the numbers; the emulator allows this many wrong codes per number and scope in a window.
+VERIFY_FAILURES: Final = 5
+VERIFY_WINDOW: Final = 300.0
 
 
 class MfaHandlers(Handlers):
@@ -56,6 +60,8 @@ class MfaHandlers(Handlers):
         self.state.codes.append(
             SentCode(data["to"], code, channel, data.get("scope"), self.state.clock())
         )
+        # A new code starts a new count of wrong ones.
+        self.state.verify_failures.pop((data["to"], data.get("scope") or "2FA"), None)
 
     async def generate_voice_code(self, request: web.Request) -> web.Response:
         """
@@ -98,6 +104,11 @@ class MfaHandlers(Handlers):
             raise Problem(400, "'code' must be 4 to 8 characters.")
         scope = data.get("scope") or "2FA"
         now = self.state.clock()
+        key = (data["to"], scope)
+        failures = [t for t in self.state.verify_failures.get(key, []) if now - t < VERIFY_WINDOW]
+        self.state.verify_failures[key] = failures
+        if len(failures) >= VERIFY_FAILURES:
+            raise Problem(429, "Too many invalid codes for this number; try again later.")
         valid = False
         for sent in reversed(self.state.codes):
             if sent.to == data["to"] and (sent.scope or "2FA") == scope:
@@ -106,4 +117,8 @@ class MfaHandlers(Handlers):
                     # A code verifies once.
                     self.state.codes.remove(sent)
                 break
+        if valid:
+            self.state.verify_failures.pop(key, None)
+        else:
+            failures.append(now)
         return _json({"valid": valid})

@@ -144,6 +144,8 @@ class State:
             name: MediaFile(name, data, ctype) for name, data, ctype in generate_media(seed, media)
         }
         self.codes: list[SentCode] = []
+        # When each wrong MFA code was tried, by (to, scope), for verifyCode's rate limit.
+        self.verify_failures: dict[tuple[str, str], list[float]] = {}
         self.lookups: dict[str, Lookup] = {}
 
     # -- clock -----------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from aiohttp import web
 
 from ._data import format_ms
 from ._http import (
+    _E164,
+    _SIP_URI,
     Handlers,
     Problem,
     _body_json,
@@ -116,6 +118,11 @@ class VoiceHandlers(Handlers):
         _check_string(data, "displayName", 256)
         for name in ("to", "from", "applicationId"):
             _check_string(data, name)
+        if not _E164.match(data["to"]) and not _SIP_URI.match(data["to"]):
+            raise Problem(400, f"'to' must be an E.164 phone number or a SIP URI: {data['to']}")
+        application = self.state.applications.get(data["applicationId"])
+        if application is None or application.messaging:
+            raise Problem(400, f"The applicationId {data['applicationId']} is not valid.")
         call_id = "c-" + "-".join(secrets.token_hex(n) for n in (4, 4, 2, 2, 2, 6))
         state = self.state.create_call(data, call_id)
         url = f"{_origin(request)}/accounts/{account}/calls/{call_id}"
@@ -241,6 +248,9 @@ class VoiceHandlers(Handlers):
         _check_url(data, "redirectUrl")
         _check_url(data, "redirectFallbackUrl")
         _check_string(data, "tag", 256)
+        if data.get("state") == "active" and data.get("redirectUrl") is None:
+            # updateCall: redirectUrl is "Required if state is active".
+            raise Problem(400, "'redirectUrl' is required when 'state' is active.")
         state = self._active_call(pos)
         if data.get("state") == "completed":
             stamp = format_ms(max(self.state.now(), self.state.call_start(pos)))
@@ -530,6 +540,9 @@ class VoiceHandlers(Handlers):
         _check_enum(data, "redirectFallbackMethod", ("GET", "POST"))
         _check_url(data, "redirectUrl")
         _check_url(data, "redirectFallbackUrl")
+        if data.get("status") == "active" and data.get("redirectUrl") is None:
+            # updateConference: redirectUrl is "Required if status is active".
+            raise Problem(400, "'redirectUrl' is required when 'status' is active.")
         if conf["completedTime"] is not None:
             raise Problem(404, f"Conference {conf['id']} has already ended.")
         if data.get("status") == "completed":
