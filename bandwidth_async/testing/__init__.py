@@ -10,6 +10,7 @@ Use it in your own tests to exercise code built on this SDK without a network or
 """
 
 from ._app import RecordedRequest
+from ._callbacks import SentCallback
 from ._fake import FakeBandwidth
 from ._faults import Fault, Faults
 from ._latency import RandomLatency
@@ -26,5 +27,6 @@ __all__ = [
     "OperationStats",
     "RandomLatency",
     "RecordedRequest",
+    "SentCallback",
     "SentCode",
 ]

@@ -32,6 +32,7 @@ from ._transcriptions import TranscriptionHandlers
 from ._voice import VoiceHandlers
 
 if TYPE_CHECKING:
+    from ._calling import Calling
     from ._faults import Faults
     from ._latency import Latency
     from ._limits import Limiter
@@ -56,6 +57,7 @@ class Config:
     limiter: Limiter
     latency: Latency
     stats: Stats
+    calling: Calling
 
 
 def make_app(config: Config) -> web.Application:

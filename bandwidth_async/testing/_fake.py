@@ -5,11 +5,14 @@ FakeBandwidth: the emulator's lifecycle and the read access tests use for assert
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from typing import TYPE_CHECKING, Any, Self
 
 from aiohttp import web
 
 from ._app import Config, RecordedRequest, make_app
+from ._callbacks import Callbacks, SentCallback
+from ._calling import Calling, CallRun
 from ._faults import Faults
 from ._latency import Latency
 from ._limits import Limiter, Limits
@@ -17,9 +20,11 @@ from ._state import CreatedCall, SentCode, State
 from ._stats import Stats
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
     from types import TracebackType
 
     from bandwidth_async._client import BandwidthClient
+    from bandwidth_async.callbacks import Callback
 
 __all__ = ["FakeBandwidth"]
 
@@ -43,6 +48,10 @@ class FakeBandwidth:
         latency: Seconds each request waits before it is answered, or a callable(operationId)
             -> seconds such as ``RandomLatency(0.05, 0.3, seed=1)``.
         stats: ``OperationStats`` by operationId: requests, 429s, peak concurrency, per second.
+
+    Calls created with an ``answerUrl`` on a loopback host (or a host in *callback_hosts*) are
+    placed: the emulator POSTs their events to the app and runs the BXML it answers, media
+    taking simulated time multiplied by *time_scale* (0.01: a 5 s prompt takes 50 ms).
     """
 
     def __init__(
@@ -63,6 +72,8 @@ class FakeBandwidth:
         lookup_delay: float = 0.2,
         limits: Limits | None = None,
         latency: Latency = None,
+        callback_hosts: Iterable[str] = (),
+        time_scale: float = 0.01,
     ) -> None:
         wall = dt.datetime.now(dt.UTC)
         if now is None:
@@ -93,6 +104,8 @@ class FakeBandwidth:
             wall_ms=int(wall.timestamp() * 1000),
             account_id=account_id,
         )
+        self._callbacks = Callbacks(callback_hosts)
+        self._calling = Calling(self._state, self._callbacks, time_scale)
         self._config = Config(
             username=username,
             password=password,
@@ -104,6 +117,7 @@ class FakeBandwidth:
             limiter=Limiter(self.limits),
             latency=latency,
             stats=self.stats,
+            calling=self._calling,
         )
         self._runner: web.AppRunner | None = None
         self._base_url: str | None = None
@@ -159,6 +173,8 @@ class FakeBandwidth:
         """
         Stop serving and close every connection; closing twice is harmless.
         """
+        await self._calling.aclose()
+        await self._callbacks.aclose()
         runner, self._runner = self._runner, None
         if runner is not None:
             await runner.cleanup()
@@ -265,3 +281,100 @@ class FakeBandwidth:
         Move the emulator's clock forward: MFA codes expire and lookups complete sooner.
         """
         self._state.offset += seconds
+
+    # -- calling back ---------------------------------------------------------------------
+
+    @property
+    def callbacks(self) -> list[SentCallback]:
+        """
+        Every event the emulator sent or meant to send, in order: ``(url, event, status)``.
+
+        *event* is the body as ``bandwidth_async.callbacks.parse`` reads it; *status* is the
+        app's response status, None when nothing answered or the URL was on a host the
+        emulator never contacts; *url* is None for an event with nowhere to go (a call's
+        ``disconnect`` without a ``disconnectUrl``), kept so tests can wait for it.
+        """
+        return list(self._callbacks.sent)
+
+    async def wait_for(
+        self,
+        predicate: Callable[[Callback], bool],
+        timeout: float = 10.0,  # noqa: ASYNC109 - the API's name
+    ) -> Callback:
+        """
+        The first event, sent already or to come, for which *predicate* is true.
+
+        ``await fake.wait_for(lambda e: isinstance(e, DisconnectCallback))``.
+
+        Raises:
+            TimeoutError: No such event within *timeout* seconds.
+        """
+        return await self._callbacks.wait_for(predicate, timeout)
+
+    def script(
+        self, number: str, digits: str | None = None, *, fail_messages: bool = False
+    ) -> None:
+        """
+        Say what the party at *number* does: the *digits* they press at each ``<Gather>``.
+
+        Called again, it queues more digits for the following Gathers (the last ones are
+        repeated). With *fail_messages*, messages to *number* get ``message-failed``.
+        """
+        if digits is not None:
+            self._calling.scripts.digits.setdefault(number, []).append(digits)
+        if fail_messages:
+            self._calling.scripts.failing.add(number)
+
+    def inbound_call(
+        self,
+        from_: str,
+        to: str,
+        *,
+        application_id: str | None = None,
+        url: str | None = None,
+        disconnect_url: str | None = None,
+    ) -> str:
+        """
+        Make *from_* call *to*, and return the call id.
+
+        ``initiate`` goes to *url* (default: the application's callback URL) and the BXML the
+        app answers with runs, as for a call it placed.
+        """
+        application = self._state.applications.get(application_id or self.application_id)
+        if application is None:
+            raise ValueError(f"no application {application_id}")
+        target = url or application.callback_url
+        if target is None:
+            raise ValueError("give url= or add_application(..., callback_url=...)")
+        call_id = "c-" + secrets.token_hex(16)
+        body = {"to": to, "from": from_, "applicationId": application.application_id}
+        state = self._state.create_call(body, call_id, inbound=True)
+        self._calling.start(
+            CallRun(
+                calling=self._calling,
+                call=state,
+                call_url=f"{self.base_url}/accounts/{self.account_id}/calls/{call_id}",
+                url=target,
+                disconnect_url=disconnect_url,
+            )
+        )
+        return call_id
+
+    def inbound_message(
+        self,
+        from_: str,
+        to: str,
+        text: str = "",
+        *,
+        media: list[str] | None = None,
+        application_id: str | None = None,
+    ) -> str:
+        """
+        Deliver a text from *from_* to *to*, and return the message id.
+
+        It goes as ``message-received`` to the messaging application's callback URL.
+        """
+        application = self._state.applications.get(application_id or self.messaging_application_id)
+        if application is None or application.callback_url is None:
+            raise ValueError("the messaging application needs a callback_url (add_application)")
+        return self._calling.inbound_message(application, from_, to, text, media)

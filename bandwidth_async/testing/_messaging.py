@@ -187,6 +187,7 @@ class MessagingHandlers(Handlers):
             if data.get(name) is not None:
                 body[name] = data[name]
         self.state.sent_messages.append(body)
+        self.config.calling.message_sent(body, application.callback_url)
         for tn in to:
             self.state.messages.append(
                 {

@@ -222,9 +222,11 @@ class State:
             state = self.call_overrides[pos] = self.gen.state(pos)
         return state
 
-    def create_call(self, body: dict[str, Any], call_id: str) -> dict[str, Any]:
+    def create_call(
+        self, body: dict[str, Any], call_id: str, *, inbound: bool = False
+    ) -> dict[str, Any]:
         """
-        Store a new answered outbound call for the createCall *body*.
+        Store a new answered outbound call for the createCall *body* (or a ringing inbound one).
         """
         start = max(self.now(), self.created_starts[-1] + 1 if self.created_starts else 0)
         start = max(start, self.now_ms)
@@ -249,10 +251,13 @@ class State:
             "errorId": None,
             "lastUpdate": stamp,
         }
+        if inbound:
+            state.update(direction="inbound", state="initiated", enqueuedTime=None, answerTime=None)
         self.created_index[call_id] = len(self.created)
         self.created.append(state)
         self.created_starts.append(start)
-        self.created_calls.append(CreatedCall(call_id, body))
+        if not inbound:
+            self.created_calls.append(CreatedCall(call_id, body))
         return state
 
     # -- recordings ------------------------------------------------------------------------

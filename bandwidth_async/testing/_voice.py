@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
+from ._calling import CallRun
 from ._data import format_ms
 from ._http import (
     _E164,
@@ -126,6 +127,22 @@ class VoiceHandlers(Handlers):
         call_id = "c-" + "-".join(secrets.token_hex(n) for n in (4, 4, 2, 2, 2, 6))
         state = self.state.create_call(data, call_id)
         url = f"{_origin(request)}/accounts/{account}/calls/{call_id}"
+        self.config.calling.place(
+            CallRun(
+                calling=self.config.calling,
+                call=state,
+                call_url=url,
+                url=data["answerUrl"],
+                method=data.get("answerMethod") or "POST",
+                username=data.get("username"),
+                password=data.get("password"),
+                fallback_url=data.get("answerFallbackUrl"),
+                disconnect_url=data.get("disconnectUrl"),
+                disconnect_method=data.get("disconnectMethod") or "POST",
+                tag=data.get("tag"),
+                timeout=float(data.get("callbackTimeout") or 15),
+            )
+        )
         body = {
             "applicationId": data["applicationId"],
             "accountId": account,
@@ -263,6 +280,7 @@ class VoiceHandlers(Handlers):
             )
         elif data.get("redirectUrl") is None and data.get("state") is None:
             raise Problem(400, "Either 'redirectUrl' or 'state' is required.")
+        self.config.calling.update(state["callId"], data)
         return web.Response(status=200)
 
     async def update_call_bxml(self, request: web.Request) -> web.Response:  # updateCallBxml
@@ -275,6 +293,7 @@ class VoiceHandlers(Handlers):
             raise Problem(400, "The body must be a BXML document.")
         state = self._active_call(pos)
         self.state.call_bxml[state["callId"]] = text
+        self.config.calling.update_bxml(state["callId"], text)
         return web.Response(status=204)
 
     async def update_call_recording_state(self, request: web.Request) -> web.Response:
