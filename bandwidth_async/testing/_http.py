@@ -192,6 +192,14 @@ def _check_string(data: dict[str, Any], name: str, max_length: int | None = None
         raise Problem(400, f"'{name}' is longer than {max_length} characters.")
 
 
+def _check_number(data: dict[str, Any], name: str, lo: float, hi: float) -> None:
+    value = data.get(name)
+    if value is None:
+        return
+    if not isinstance(value, int | float) or isinstance(value, bool) or not lo <= value <= hi:
+        raise Problem(400, f"'{name}' must be a number from {lo} to {hi}.")
+
+
 def _check_enum(data: dict[str, Any], name: str, values: tuple[str, ...]) -> None:
     value = data.get(name)
     if value is not None and value not in values:

@@ -116,6 +116,9 @@ class MessagingHandlers(Handlers):
         self._account(request)
         name = request.match_info["mediaId"]
         data = await request.read()
+        if not data:
+            # uploadMedia's body is required; Bandwidth refuses an empty file.
+            raise Problem(400, "The media file is empty.")
         content_type = request.headers.get("Content-Type", "application/octet-stream")
         self.state.media[name] = MediaFile(
             name, data, content_type, request.headers.get("Cache-Control")
@@ -219,6 +222,8 @@ class MessagingHandlers(Handlers):
         self._account(request)
         if not request.query:
             raise Problem(400, "You must include at least one query parameter.")
+        if request.query.get("limitTotalCount", "true").lower() not in {"true", "false"}:
+            raise Problem(400, "'limitTotalCount' must be true or false.")
         return self._messages_page(request)
 
     def _messages_page(self, request: web.Request) -> web.Response:
@@ -245,6 +250,7 @@ class MessagingHandlers(Handlers):
         error_code = None
         if "errorCode" in q:
             error_code = _query_int(q, "errorCode", 0, 0, 10**9)
+
         _check_enum(dict(q), "messageStatus", _MESSAGE_STATUSES)
         _check_enum(dict(q), "messageDirection", ("INBOUND", "OUTBOUND"))
         _check_enum(dict(q), "messageType", ("sms", "mms"))

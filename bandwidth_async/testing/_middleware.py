@@ -243,5 +243,9 @@ async def _run(
     except web.HTTPException as exc:
         if exc.status >= 400:  # noqa: PLR2004
             reason = exc.reason or "Error"
-            return error_response(family, exc.status, reason, path=request.path)
+            headers = None
+            if isinstance(exc, web.HTTPMethodNotAllowed):
+                # RFC 9110 section 15.5.6: a 405 lists the methods the resource supports.
+                headers = {"Allow": ", ".join(sorted(exc.allowed_methods))}
+            return error_response(family, exc.status, reason, headers=headers, path=request.path)
         raise

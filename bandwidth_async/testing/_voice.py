@@ -23,6 +23,7 @@ from ._http import (
     Problem,
     _body_json,
     _check_enum,
+    _check_number,
     _check_string,
     _check_url,
     _json,
@@ -306,7 +307,7 @@ class VoiceHandlers(Handlers):
         _check_enum(data, "state", ("paused", "recording"))
         state = self.state.call_state(pos)
         if state["state"] == "disconnected":
-            raise Problem(400, f"Call {state['callId']} has already ended.")
+            raise Problem(404, f"Call {state['callId']} has already ended.")
         self.state.recording_state[state["callId"]] = data["state"]
         return web.Response(status=200)
 
@@ -429,6 +430,12 @@ class VoiceHandlers(Handlers):
         data = _body_json(await request.read())
         _check_url(data, "callbackUrl")
         _check_enum(data, "callbackMethod", ("GET", "POST"))
+        for name in ("username", "password"):
+            _check_string(data, name, 1024)
+        _check_string(data, "tag", 256)
+        _check_number(data, "callbackTimeout", 1, 25)
+        if data.get("detectLanguage") is not None and not isinstance(data["detectLanguage"], bool):
+            raise Problem(400, "'detectLanguage' must be a boolean.")
         if not rec["media"]:
             raise Problem(400, f"The media of recording {rec['recordingId']} was deleted.")
         rec["transcription"] = {
