@@ -98,6 +98,7 @@ class Callbacks:
         self.sent: list[SentCallback] = []
         self._changed = asyncio.Event()
         self._session: aiohttp.ClientSession | None = None
+        self._closed = False
 
     def allowed(self, url: str) -> bool:
         """
@@ -153,7 +154,9 @@ class Callbacks:
         password: str | None,
         timeout: float,  # noqa: ASYNC109 - Bandwidth's callbackTimeout, sent on
     ) -> Delivery:
-        if self._session is None or self._session.closed:
+        if self._closed:
+            return Delivery(None, error="the emulator is closed")
+        if self._session is None:
             self._session = aiohttp.ClientSession()
         headers = {"User-Agent": "BandwidthAPI/v2 (bandwidth_async emulator)"}
         if username is not None and password is not None:
@@ -194,10 +197,17 @@ class Callbacks:
                 self._changed.clear()
                 await self._changed.wait()
 
+    def reopen(self) -> None:
+        """
+        Send again after ``aclose`` (the emulator was started again).
+        """
+        self._closed = False
+
     async def aclose(self) -> None:
         """
-        Close the HTTP session; closing twice is harmless.
+        Close the HTTP session; closing twice is harmless, and nothing is sent after.
         """
+        self._closed = True
         session, self._session = self._session, None
         if session is not None:
             await session.close()

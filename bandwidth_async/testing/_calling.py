@@ -516,11 +516,15 @@ class Calling:
         self.scripts = Scripts()
         self.runs: dict[str, CallRun] = {}
         self.tasks: set[asyncio.Task[None]] = set()
+        self.closed = False
 
     def spawn(self, coro: Any) -> None:
         """
         Run *coro* in the background until it ends or the emulator closes.
         """
+        if self.closed:
+            coro.close()  # the emulator is shutting down: nothing new starts
+            return
         task = asyncio.get_running_loop().create_task(coro)
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
@@ -699,8 +703,9 @@ class Calling:
 
     async def aclose(self) -> None:
         """
-        Stop every run and pending event.
+        Stop every run and pending event; nothing new starts after this.
         """
+        self.closed = True
         tasks = list(self.tasks)
         for task in tasks:
             task.cancel()

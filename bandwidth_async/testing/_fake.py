@@ -152,6 +152,9 @@ class FakeBandwidth:
         """
         if self._runner is not None:
             return
+        # A fake started again after close calls back again.
+        self._calling.closed = False
+        self._callbacks.reopen()
         runner = web.AppRunner(
             make_app(self._config), access_log=None, handle_signals=False, shutdown_timeout=0.1
         )
@@ -173,11 +176,13 @@ class FakeBandwidth:
         """
         Stop serving and close every connection; closing twice is harmless.
         """
-        await self._calling.aclose()
-        await self._callbacks.aclose()
         runner, self._runner = self._runner, None
+        await self._calling.aclose()
         if runner is not None:
             await runner.cleanup()
+        # Handlers that finished during the cleanup may have started runs: stop them too.
+        await self._calling.aclose()
+        await self._callbacks.aclose()
 
     async def __aenter__(self) -> Self:
         await self.start()
