@@ -98,7 +98,7 @@ def test_schemathesis_finds_nothing(emulator: dict[str, str], spec: Path) -> Non
         SCHEMATHESIS, "--config-file", str(ROOT / "tests" / "schemathesis.toml"),
         "run", str(spec), "--url", emulator["base_url"],
         "--auth", f"{emulator['BW_USERNAME']}:{emulator['BW_PASSWORD']}",
-        "--seed", "20261202", "--max-examples", "5", "--no-shrink",
+        "--seed", "20261202", "--max-examples", "3", "--no-shrink",
         "--phases", "examples,coverage,fuzzing", "--no-color", "--workers", "1",
         "--request-timeout", "10", "--warnings", "off",
     ]  # fmt: skip

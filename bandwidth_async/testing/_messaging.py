@@ -222,8 +222,13 @@ class MessagingHandlers(Handlers):
         self._account(request)
         if not request.query:
             raise Problem(400, "You must include at least one query parameter.")
-        if request.query.get("limitTotalCount", "true").lower() not in {"true", "false"}:
-            raise Problem(400, "'limitTotalCount' must be true or false.")
+        for name in _BOOLEAN_FILTERS:
+            if request.query.get(name, "true").lower() not in {"true", "false"}:
+                raise Problem(400, f"'{name}' must be true or false.")
+        _check_enum(dict(request.query), "product", _PRODUCTS)
+        for name in _INTEGER_FILTERS:
+            if name in request.query:
+                _query_int(request.query, name, 0, -(2**63), 2**63 - 1)
         return self._messages_page(request)
 
     def _messages_page(self, request: web.Request) -> web.Response:
@@ -253,7 +258,7 @@ class MessagingHandlers(Handlers):
 
         _check_enum(dict(q), "messageStatus", _MESSAGE_STATUSES)
         _check_enum(dict(q), "messageDirection", ("INBOUND", "OUTBOUND"))
-        _check_enum(dict(q), "messageType", ("sms", "mms"))
+        _check_enum(dict(q), "messageType", ("sms", "mms", "rcs"))
         exact = {
             k: q[k]
             for k in (
@@ -310,6 +315,29 @@ class MessagingHandlers(Handlers):
         messages = [{**m, "receiveTime": format_ms(m["receiveTime"])} for m in page]
         return _json({"totalCount": total, "pageInfo": page_info, "messages": messages})
 
+
+# listMessages filters of the July 2026 spec that the emulator checks but does not apply.
+_BOOLEAN_FILTERS: Final = ("limitTotalCount", "bwQueued", "carrierQueued")
+_INTEGER_FILTERS: Final = (
+    "fromBwLatency",
+    "fromCarrierLatency",
+    "fromSegmentCount",
+    "toSegmentCount",
+    "fromMessageSize",
+    "toMessageSize",
+)
+
+_PRODUCTS: Final = (
+    "LOCAL_A2P",
+    "P2P",
+    "SHORT_CODE_REACH",
+    "TOLL_FREE",
+    "HOSTED_SHORT_CODE",
+    "ALPHA_NUMERIC",
+    "RBM_MEDIA",
+    "RBM_RICH",
+    "RBM_CONVERSATIONAL",
+)
 
 _MESSAGE_STATUSES: Final = (
     "RECEIVED",
