@@ -200,3 +200,24 @@ async def test_created_records_carry_the_time_they_were_made(
     assert sent.time is not None
     assert before <= sent.time
     assert fake.now <= before
+
+
+async def test_a_method_the_path_lacks_is_405_with_allow(fake: FakeBandwidth) -> None:
+    """A method a path does not have is a 405 listing the ones it has (RFC 9110 Allow)."""
+    auth = {"Authorization": aiohttp.encode_basic_auth(fake.username, fake.password)}
+    url = f"{fake.base_url}/accounts/{fake.account_id}/calls"
+    async with aiohttp.ClientSession(headers=auth) as http, http.delete(url) as response:
+        assert response.status == 405
+        allowed = {m.strip() for m in response.headers["Allow"].split(",")}
+        body = await response.json()
+    assert {"GET", "POST"} <= allowed
+    assert "DELETE" not in allowed
+    assert body["type"] == "method-not-allowed"
+
+
+async def test_an_empty_upload_is_refused(client: bw.BandwidthClient, fake: FakeBandwidth) -> None:
+    """uploadMedia with no bytes is a 400 and stores nothing."""
+    with pytest.raises(bw.BadRequestError, match="empty"):
+        await client.media.upload("empty.png", b"", content_type="image/png")
+    with pytest.raises(KeyError):
+        fake.media("empty.png")

@@ -24,6 +24,7 @@ from aiohttp import web
 
 from ._http import Problem, _json, error_response, family_of
 from ._latency import latency_of
+from ._operations import operation_id
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -121,15 +122,18 @@ def operation_of(request: web.Request) -> str | None:
     """
     The spec operationId that *request* was routed to, or None when no route matched.
 
-    A route's name when it has one, else its handler's name in camelCase: the handlers are
-    named after the operations (``create_call`` serves createCall).
+    Found from the route's method and path in the specs' table (``_operations.py``); a route
+    the specs lack is named after its handler in camelCase (``create_call``: createCall).
     """
     match = request.match_info
     if match.http_exception is not None:
         return None
     route = match.route
-    if route.name:
-        return route.name
+    resource = route.resource
+    if resource is not None:
+        found = operation_id(route.method, resource.canonical)
+        if found is not None:
+            return found
     name = getattr(route.handler, "__name__", "")
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest) if name else None
