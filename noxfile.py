@@ -24,6 +24,7 @@ TEST_DEPS = [
     "pyyaml>=6",
     "bandwidth-sdk>=23.3",
     "orjson>=3.9",
+    "schemathesis>=4.0",
 ]
 
 

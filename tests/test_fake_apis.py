@@ -219,8 +219,9 @@ async def test_media_upload_get_delete(fake: FakeBandwidth, http: aiohttp.Client
         assert await response.read() == b"\x89PNG cat"
         assert response.headers["Content-Type"] == "image/png"
         assert response.headers["Cache-Control"] == "no-cache"
+    # Bandwidth answers with the uploaded type whatever the Accept header asks for.
     async with http.get(url, headers={"Accept": "application/octet-stream"}) as response:
-        assert response.headers["Content-Type"] == "application/octet-stream"
+        assert response.headers["Content-Type"] == "image/png"
     assert fake.media("folder/cat.png") == (b"\x89PNG cat", "image/png", "no-cache")
     async with http.delete(url) as response:
         assert response.status == 204
@@ -268,7 +269,12 @@ async def test_messages_filters_and_sort(fake: FakeBandwidth, http: aiohttp.Clie
 
 async def test_create_message_is_listed(fake: FakeBandwidth, http: aiohttp.ClientSession) -> None:
     """createMessage answers 202 with the message, which then shows up in listMessages."""
-    body = {"applicationId": "app", "to": ["+15554443333"], "from": "+15551112222", "text": "hi"}
+    body = {
+        "applicationId": fake.messaging_application_id,
+        "to": ["+15554443333"],
+        "from": "+15551112222",
+        "text": "hi",
+    }
     async with http.post(f"/users/{fake.account_id}/messages", json=body) as response:
         assert response.status == 202
         message = await response.json()

@@ -250,7 +250,7 @@ async def test_call_bxml_and_recording_state_updates(
     body = {
         "to": "+19195551234",
         "from": "+19195554321",
-        "applicationId": "app",
+        "applicationId": fake.application_id,
         "answerUrl": "https://example.com/answer",
     }
     async with http.post(f"/accounts/{fake.account_id}/calls", json=body) as response:

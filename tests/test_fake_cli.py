@@ -60,3 +60,29 @@ async def test_cli_serves_and_exits_cleanly_on_sigint() -> None:
         for stream in (process.stdout, process.stderr):
             if stream is not None:
                 stream.close()
+
+
+async def test_cli_takes_limits_latency_and_callback_hosts() -> None:
+    """--cps, --latency and --callback-host reach the emulator; its application id is printed."""
+    from .test_fake_schemathesis import serve, stop  # noqa: PLC0415 - one helper, one place
+
+    process, printed = serve("--cps", "0.01", "--latency", "0.01-0.02", "--callback-host", "x.test")
+    try:
+        auth = aiohttp.encode_basic_auth(printed["BW_USERNAME"], printed["BW_PASSWORD"])
+        url = f"{printed['base_url']}/accounts/{printed['BW_ACCOUNT_ID']}/calls"
+        body = {
+            "to": "+19195551234",
+            "from": "+19195554321",
+            "applicationId": printed["application_id"],
+            "answerUrl": "https://example.com/answer",
+        }
+        statuses = []
+        async with aiohttp.ClientSession(headers={"Authorization": auth}) as http:
+            for _ in range(2):
+                async with http.post(url, json=body) as response:
+                    statuses.append((response.status, response.headers.get("Retry-After")))
+    finally:
+        stop(process)
+    assert statuses[0] == (201, None)
+    assert statuses[1][0] == 429
+    assert int(statuses[1][1] or 0) >= 1

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 CALL = {
     "to": "+19195551234",
     "from": "+19195554321",
-    "applicationId": "app",
+    "applicationId": "04e88489-df02-4e34-a0ee-27a91849555f",  # the README's, known to fakes
     "answerUrl": "https://example.com/answer",
 }
 

@@ -10,8 +10,23 @@ Use it in your own tests to exercise code built on this SDK without a network or
 """
 
 from ._app import RecordedRequest
+from ._callbacks import SentCallback
 from ._fake import FakeBandwidth
 from ._faults import Fault, Faults
+from ._latency import RandomLatency
+from ._limits import Limits
 from ._state import CreatedCall, SentCode
+from ._stats import OperationStats
 
-__all__ = ["CreatedCall", "FakeBandwidth", "Fault", "Faults", "RecordedRequest", "SentCode"]
+__all__ = [
+    "CreatedCall",
+    "FakeBandwidth",
+    "Fault",
+    "Faults",
+    "Limits",
+    "OperationStats",
+    "RandomLatency",
+    "RecordedRequest",
+    "SentCallback",
+    "SentCode",
+]

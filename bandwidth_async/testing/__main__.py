@@ -1,7 +1,9 @@
 """
 Serve FakeBandwidth from the command line: ``python -m bandwidth_async.testing --port 8080``.
 
-It prints the base URL and the credentials to use, then serves until interrupted (Ctrl-C).
+It prints the base URL, the credentials and the application ids to use, then serves until
+interrupted (Ctrl-C). ``--cps``/``--rps`` set the account's limits, ``--latency`` its round
+trips, ``--callback-host`` a host besides loopback that its callbacks may reach.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import signal
 import sys
 
 from ._fake import FakeBandwidth
+from ._latency import Latency, RandomLatency
+from ._limits import Limits
 
 __all__ = ["main"]
 
@@ -40,7 +44,43 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lookup-delay", type=float, default=0.2, help="seconds before a lookup is COMPLETE"
     )
+    parser.add_argument(
+        "--cps", type=float, default=None, help="calls per second createCall accepts (429 above)"
+    )
+    parser.add_argument(
+        "--rps",
+        type=float,
+        default=None,
+        help="requests per second each API family accepts (429 above)",
+    )
+    parser.add_argument(
+        "--latency",
+        default=None,
+        help="seconds before each answer: a number, or LOW-HIGH drawn per request from --seed",
+    )
+    parser.add_argument(
+        "--callback-host",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="a host besides loopback that callbacks may go to (repeatable)",
+    )
+    parser.add_argument(
+        "--time-scale",
+        type=float,
+        default=1.0,
+        help="real seconds per simulated second of a call's media (default 1: real time)",
+    )
     return parser
+
+
+def _latency(text: str | None, seed: int) -> Latency:
+    if text is None:
+        return None
+    low, sep, high = text.partition("-")
+    if sep:
+        return RandomLatency(float(low), float(high), seed=seed)
+    return float(text)
 
 
 async def _serve(args: argparse.Namespace) -> None:
@@ -58,6 +98,10 @@ async def _serve(args: argparse.Namespace) -> None:
         host=args.host,
         port=args.port,
         lookup_delay=args.lookup_delay,
+        limits=Limits(create_call_per_second=args.cps, requests_per_second=args.rps),
+        latency=_latency(args.latency, args.seed),
+        callback_hosts=args.callback_host,
+        time_scale=args.time_scale,
     )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -70,6 +114,8 @@ async def _serve(args: argparse.Namespace) -> None:
             f"BW_USERNAME={fake.username}\n"
             f"BW_PASSWORD={fake.password}\n"
             f"BW_ACCOUNT_ID={fake.account_id}\n"
+            f"application_id={fake.application_id}\n"
+            f"messaging_application_id={fake.messaging_application_id}\n"
             "Serving until interrupted (Ctrl-C).\n"
         )
         sys.stdout.flush()

@@ -32,7 +32,11 @@ from ._transcriptions import TranscriptionHandlers
 from ._voice import VoiceHandlers
 
 if TYPE_CHECKING:
+    from ._calling import Calling
     from ._faults import Faults
+    from ._latency import Latency
+    from ._limits import Limiter
+    from ._stats import Stats
 
 __all__ = ["Config", "Problem", "RecordedRequest", "make_app"]
 
@@ -50,6 +54,10 @@ class Config:
     state: State
     faults: Faults
     requests: list[RecordedRequest]
+    limiter: Limiter
+    latency: Latency
+    stats: Stats
+    calling: Calling
 
 
 def make_app(config: Config) -> web.Application:

@@ -61,6 +61,9 @@ class EndpointHandlers(Handlers):
             raise Problem(400, "'type' must be WEBRTC.")
         if data.get("direction") not in ("INBOUND", "OUTBOUND", "BIDIRECTIONAL"):
             raise Problem(400, "'direction' must be INBOUND, OUTBOUND or BIDIRECTIONAL.")
+        tag = data.get("tag", "")
+        if not isinstance(tag, str) or len(tag) > 1024:  # noqa: PLR2004
+            raise Problem(400, "'tag' must be a string of at most 1024 characters.")
         now = self.state.now()
         endpoint: dict[str, Any] = {
             "endpointId": new_id("e-"),
@@ -91,6 +94,10 @@ class EndpointHandlers(Handlers):
         self._account(request)
         limit = _query_int(request.query, "limit", 100, 1, 1000)
         wanted_type, wanted_status = request.query.get("type"), request.query.get("status")
+        if wanted_type not in (None, "WEBRTC"):
+            raise Problem(400, "'type' must be WEBRTC.")
+        if wanted_status not in (None, "CONNECTED", "DISCONNECTED"):
+            raise Problem(400, "'status' must be CONNECTED or DISCONNECTED.")
         items = [
             e
             for e in self.endpoints.values()

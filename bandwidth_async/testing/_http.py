@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["Handlers", "Problem", "error_response", "family_of"]
 
 _E164: Final = re.compile(r"^\+[1-9]\d{1,14}$")
+_SIP_URI: Final = re.compile(r"^sips?:[^@\s]+@[^@\s]+$")
 _JSON: Final = "application/json"
 
 
@@ -189,6 +190,14 @@ def _check_string(data: dict[str, Any], name: str, max_length: int | None = None
         raise Problem(400, f"'{name}' must be a string.")
     if max_length is not None and len(value) > max_length:
         raise Problem(400, f"'{name}' is longer than {max_length} characters.")
+
+
+def _check_number(data: dict[str, Any], name: str, lo: float, hi: float) -> None:
+    value = data.get(name)
+    if value is None:
+        return
+    if not isinstance(value, int | float) or isinstance(value, bool) or not lo <= value <= hi:
+        raise Problem(400, f"'{name}' must be a number from {lo} to {hi}.")
 
 
 def _check_enum(data: dict[str, Any], name: str, values: tuple[str, ...]) -> None:

@@ -51,8 +51,20 @@ class LookupHandlers(Handlers):
         bad = [t for t in tns if not _E164.match(t)]
         if bad:
             raise Problem(400, f"Some tns do not match e164 format: {', '.join(bad)}")
+        now = self.state.clock()
+        busy = sorted(
+            {
+                tn
+                for lookup in self.state.lookups.values()
+                if now - lookup.created_at < self.config.lookup_delay
+                for tn in lookup.tns
+            }.intersection(tns)
+        )
+        if busy:
+            # Bandwidth refuses a lookup of a number that is already being looked up.
+            raise Problem(400, f"A lookup is already in progress for: {', '.join(busy)}")
         request_id = "-".join(secrets.token_hex(n) for n in (4, 2, 2, 2, 6))
-        self.state.lookups[request_id] = Lookup(request_id, list(tns), self.state.clock())
+        self.state.lookups[request_id] = Lookup(request_id, list(tns), now)
         return _json({"requestId": request_id, "status": "IN_PROGRESS"}, 202)
 
     async def get_lookup_status(self, request: web.Request) -> web.Response:  # getLookupStatus

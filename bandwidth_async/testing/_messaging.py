@@ -15,6 +15,7 @@ from aiohttp import web
 
 from ._data import format_ms
 from ._http import (
+    _E164,
     Handlers,
     Problem,
     _body_json,
@@ -101,12 +102,9 @@ class MessagingHandlers(Handlers):
         A media file's bytes, with the Content-Type (and Cache-Control) it was uploaded with.
         """
         media = self._media(request)
-        content_type = media.content_type
-        accept = request.headers.get("Accept", "*/*")
-        if not _accepts(accept, content_type):
-            # The spec promises application/octet-stream; a client asking for it gets it.
-            content_type = "application/octet-stream"
-        headers = {"Content-Type": content_type}
+        # Bandwidth answers with the type the media was uploaded with, whatever the Accept
+        # header asks for (the spec says application/octet-stream).
+        headers = {"Content-Type": media.content_type}
         if media.cache_control:
             headers["Cache-Control"] = media.cache_control
         return web.Response(body=media.data, headers=headers)
@@ -118,6 +116,9 @@ class MessagingHandlers(Handlers):
         self._account(request)
         name = request.match_info["mediaId"]
         data = await request.read()
+        if not data:
+            # uploadMedia's body is required; Bandwidth refuses an empty file.
+            raise Problem(400, "The media file is empty.")
         content_type = request.headers.get("Content-Type", "application/octet-stream")
         self.state.media[name] = MediaFile(
             name, data, content_type, request.headers.get("Cache-Control")
@@ -148,6 +149,22 @@ class MessagingHandlers(Handlers):
                 "'to' must be a non-empty list of phone numbers.",
                 field_errors=[{"fieldName": "to", "description": "must be a list of numbers"}],
             )
+        bad = [t for t in to if not _E164.match(t)]
+        if bad:
+            raise Problem(
+                400,
+                f"'to' must hold E.164 phone numbers: {', '.join(bad)}",
+                field_errors=[
+                    {"fieldName": "to", "description": f"'{t}' is not E.164"} for t in bad
+                ],
+            )
+        application = self.state.applications.get(data["applicationId"])
+        if application is None or not application.messaging:
+            raise Problem(
+                400,
+                f"The applicationId {data['applicationId']} is not a messaging application.",
+                field_errors=[{"fieldName": "applicationId", "description": "is not valid"}],
+            )
         _check_string(data, "text", 2048)
         _check_enum(data, "priority", ("default", "high"))
         media = data.get("media")
@@ -173,6 +190,7 @@ class MessagingHandlers(Handlers):
             if data.get(name) is not None:
                 body[name] = data[name]
         self.state.sent_messages.append(body)
+        self.config.calling.message_sent(body, application.callback_url)
         for tn in to:
             self.state.messages.append(
                 {
@@ -202,6 +220,18 @@ class MessagingHandlers(Handlers):
         Messages matching the filters, paged with ``pageInfo`` and ``pageToken``.
         """
         self._account(request)
+        if not request.query:
+            raise Problem(400, "You must include at least one query parameter.")
+        for name in _BOOLEAN_FILTERS:
+            if request.query.get(name, "true").lower() not in {"true", "false"}:
+                raise Problem(400, f"'{name}' must be true or false.")
+        _check_enum(dict(request.query), "product", _PRODUCTS)
+        for name in _INTEGER_FILTERS:
+            if name in request.query:
+                _query_int(request.query, name, 0, -(2**63), 2**63 - 1)
+        return self._messages_page(request)
+
+    def _messages_page(self, request: web.Request) -> web.Response:
         q = request.query
         filter_names = (
             "messageId",
@@ -225,9 +255,10 @@ class MessagingHandlers(Handlers):
         error_code = None
         if "errorCode" in q:
             error_code = _query_int(q, "errorCode", 0, 0, 10**9)
+
         _check_enum(dict(q), "messageStatus", _MESSAGE_STATUSES)
         _check_enum(dict(q), "messageDirection", ("INBOUND", "OUTBOUND"))
-        _check_enum(dict(q), "messageType", ("sms", "mms"))
+        _check_enum(dict(q), "messageType", ("sms", "mms", "rcs"))
         exact = {
             k: q[k]
             for k in (
@@ -285,6 +316,29 @@ class MessagingHandlers(Handlers):
         return _json({"totalCount": total, "pageInfo": page_info, "messages": messages})
 
 
+# listMessages filters of the July 2026 spec that the emulator checks but does not apply.
+_BOOLEAN_FILTERS: Final = ("limitTotalCount", "bwQueued", "carrierQueued")
+_INTEGER_FILTERS: Final = (
+    "fromBwLatency",
+    "fromCarrierLatency",
+    "fromSegmentCount",
+    "toSegmentCount",
+    "fromMessageSize",
+    "toMessageSize",
+)
+
+_PRODUCTS: Final = (
+    "LOCAL_A2P",
+    "P2P",
+    "SHORT_CODE_REACH",
+    "TOLL_FREE",
+    "HOSTED_SHORT_CODE",
+    "ALPHA_NUMERIC",
+    "RBM_MEDIA",
+    "RBM_RICH",
+    "RBM_CONVERSATIONAL",
+)
+
 _MESSAGE_STATUSES: Final = (
     "RECEIVED",
     "QUEUED",
@@ -316,15 +370,6 @@ _MESSAGE_FIELDS: Final = frozenset(
         "campaignId",
     }
 )
-
-
-def _accepts(accept: str, content_type: str) -> bool:
-    major = content_type.split("/", 1)[0]
-    for part in accept.split(","):
-        wanted = part.split(";", 1)[0].strip().lower()
-        if wanted in {"*/*", content_type.lower(), f"{major}/*"}:
-            return True
-    return False
 
 
 def _tn_matcher(value: str) -> Callable[[str], bool]:

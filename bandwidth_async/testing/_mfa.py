@@ -20,6 +20,18 @@ from ._state import SentCode
 __all__ = ["MfaHandlers"]
 
 _MAX_EXPIRATION_MINUTES: Final = 15
+_MAX_SCOPE: Final = 25
+_MAX_APP_ID: Final = 50
+# Bandwidth rate limits attempts to verify invalid codes (docs/mfa/rateLimits) without giving
+# the numbers; the emulator allows this many wrong codes per number and scope in a window.
+VERIFY_FAILURES: Final = 5
+VERIFY_WINDOW: Final = 300.0
+
+
+def _check_scope(data: dict[str, Any]) -> None:
+    scope = data.get("scope", "")
+    if not isinstance(scope, str) or len(scope) > _MAX_SCOPE:
+        raise Problem(400, f"'scope' must be a string of at most {_MAX_SCOPE} characters.")
 
 
 class MfaHandlers(Handlers):
@@ -50,12 +62,17 @@ class MfaHandlers(Handlers):
             raise Problem(400, "'digits' must be an integer from 4 to 8.")
         if not isinstance(data["message"], str) or "{CODE}" not in data["message"]:
             raise Problem(400, "'message' must contain {CODE}.")
+        _check_scope(data)
+        if not isinstance(data["applicationId"], str) or len(data["applicationId"]) > _MAX_APP_ID:
+            raise Problem(400, f"'applicationId' must be at most {_MAX_APP_ID} characters.")
 
     def _send_code(self, data: dict[str, Any], channel: str) -> None:
         code = "".join(secrets.choice("0123456789") for _ in range(data["digits"]))
         self.state.codes.append(
             SentCode(data["to"], code, channel, data.get("scope"), self.state.clock())
         )
+        # A new code starts a new count of wrong ones.
+        self.state.verify_failures.pop((data["to"], data.get("scope") or "2FA"), None)
 
     async def generate_voice_code(self, request: web.Request) -> web.Response:
         """
@@ -96,8 +113,14 @@ class MfaHandlers(Handlers):
         code = data["code"]
         if not isinstance(code, str) or not 4 <= len(code) <= 8:  # noqa: PLR2004
             raise Problem(400, "'code' must be 4 to 8 characters.")
+        _check_scope(data)
         scope = data.get("scope") or "2FA"
         now = self.state.clock()
+        key = (data["to"], scope)
+        failures = [t for t in self.state.verify_failures.get(key, []) if now - t < VERIFY_WINDOW]
+        self.state.verify_failures[key] = failures
+        if len(failures) >= VERIFY_FAILURES:
+            raise Problem(429, "Too many invalid codes for this number; try again later.")
         valid = False
         for sent in reversed(self.state.codes):
             if sent.to == data["to"] and (sent.scope or "2FA") == scope:
@@ -106,4 +129,8 @@ class MfaHandlers(Handlers):
                     # A code verifies once.
                     self.state.codes.remove(sent)
                 break
+        if valid:
+            self.state.verify_failures.pop(key, None)
+        else:
+            failures.append(now)
         return _json({"valid": valid})

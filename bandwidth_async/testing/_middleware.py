@@ -1,9 +1,10 @@
 """
 The emulator's one middleware: record every request, apply injected faults, check Basic auth.
 
-It also renders handler errors (``Problem``, aiohttp's HTTP errors) in each API family's error
-schema. Which fault a request gets is decided in ``_faults.py``; this module carries it out. No
-route or handler lives here.
+It also applies the account's limits (``_limits.py``) and latency (``_latency.py``), counts
+each operation (``_stats.py``), and renders handler errors (``Problem``, aiohttp's HTTP errors)
+in each API family's error schema. Which fault a request gets is decided in ``_faults.py``;
+this module carries it out. No route or handler lives here.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import attrs
 from aiohttp import web
 
 from ._http import Problem, _json, error_response, family_of
+from ._latency import latency_of
+from ._operations import operation_id
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -32,7 +35,7 @@ if TYPE_CHECKING:
     from ._app import Config
     from ._faults import Fault
 
-__all__ = ["RecordedRequest", "make_middleware"]
+__all__ = ["RecordedRequest", "make_middleware", "operation_of"]
 
 
 @attrs.frozen
@@ -115,6 +118,27 @@ def _authorized(request: web.Request, config: Config) -> bool:
     return bool(sep) and good_user and good_password
 
 
+def operation_of(request: web.Request) -> str | None:
+    """
+    The spec operationId that *request* was routed to, or None when no route matched.
+
+    Found from the route's method and path in the specs' table (``_operations.py``); a route
+    the specs lack is named after its handler in camelCase (``create_call``: createCall).
+    """
+    match = request.match_info
+    if match.http_exception is not None:
+        return None
+    route = match.route
+    resource = route.resource
+    if resource is not None:
+        found = operation_id(route.method, resource.canonical)
+        if found is not None:
+            return found
+    name = getattr(route.handler, "__name__", "")
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest) if name else None
+
+
 def make_middleware(config: Config) -> Middleware:
     """
     The middleware for one emulator: records into ``config.requests``, faults from its ``faults``.
@@ -135,29 +159,60 @@ def make_middleware(config: Config) -> Middleware:
                 time.monotonic(),
             )
         )
-        family = family_of(request.path)
-        delay, fault = config.faults.select(request.method, request.path)
-        if delay:
-            await asyncio.sleep(delay)
+        operation = operation_of(request)
+        if operation is None:
+            return await _handle(request, handler, config, None)
+        stats = config.stats[operation]
+        stats.begin(config.state.clock())
+        status = 499
         try:
-            if fault is not None:
-                response = await _apply_before(request, fault, family)
-                if response is not None:
-                    return response
-            if not _authorized(request, config):
-                return error_response(family, 401, "Unauthorized", path=request.path)
-            response = await _run(request, handler, family)
-            if fault is not None and fault.kind in {"reset", "truncate"}:
-                assert isinstance(response, web.Response)  # noqa: S101 - handlers build these
-                await _broken(request, response, abort=fault.kind == "reset")
-        except _Dropped:
-            # The connection is gone; give aiohttp an empty prepared response it will not send.
-            dropped = web.Response(status=499)
-            dropped.force_close()
-            return dropped
+            response = await _handle(request, handler, config, operation)
+            status = response.status
+        finally:
+            stats.end(status)
         return response
 
     return middleware
+
+
+async def _handle(
+    request: web.Request,
+    handler: Callable[[web.Request], Awaitable[web.StreamResponse]],
+    config: Config,
+    operation: str | None,
+) -> web.StreamResponse:
+    family = family_of(request.path)
+    delay, fault = config.faults.select(request.method, request.path)
+    if operation is not None:
+        delay += latency_of(config.latency, operation)
+    if delay:
+        await asyncio.sleep(delay)
+    try:
+        if fault is not None:
+            response = await _apply_before(request, fault, family)
+            if response is not None:
+                return response
+        if not _authorized(request, config):
+            return error_response(family, 401, "Unauthorized", path=request.path)
+        retry_after = config.limiter.check(operation, family, config.state.clock())
+        if retry_after is not None:
+            return error_response(
+                family,
+                429,
+                "Rate limit exceeded. Wait for Retry-After time before sending another request.",
+                headers={"Retry-After": str(retry_after)},
+                path=request.path,
+            )
+        response = await _run(request, handler, family)
+        if fault is not None and fault.kind in {"reset", "truncate"}:
+            assert isinstance(response, web.Response)  # noqa: S101 - handlers build these
+            await _broken(request, response, abort=fault.kind == "reset")
+    except _Dropped:
+        # The connection is gone; give aiohttp an empty prepared response it will not send.
+        dropped = web.Response(status=499)
+        dropped.force_close()
+        return dropped
+    return response
 
 
 async def _apply_before(
@@ -192,5 +247,9 @@ async def _run(
     except web.HTTPException as exc:
         if exc.status >= 400:  # noqa: PLR2004
             reason = exc.reason or "Error"
-            return error_response(family, exc.status, reason, path=request.path)
+            headers = None
+            if isinstance(exc, web.HTTPMethodNotAllowed):
+                # RFC 9110 section 15.5.6: a 405 lists the methods the resource supports.
+                headers = {"Allow": ", ".join(sorted(exc.allowed_methods))}
+            return error_response(family, exc.status, reason, headers=headers, path=request.path)
         raise

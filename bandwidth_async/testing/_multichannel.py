@@ -34,10 +34,14 @@ class MultiChannelHandlers(Handlers):
         channels = data.get("channelList")
         if not isinstance(data.get("to"), str) or not isinstance(channels, list) or not channels:
             raise Problem(400, "'to' and a non-empty 'channelList' are required.")
+        if len(channels) > 4:  # noqa: PLR2004 - the spec's maxItems
+            raise Problem(400, "'channelList' holds at most 4 channels.")
         listed: list[dict[str, Any]] = []
         for channel in channels:
             if not isinstance(channel, dict) or channel.get("channel") not in ("RBM", "SMS", "MMS"):
                 raise Problem(400, "Each channel must be RBM, SMS or MMS.")
+            if not isinstance(channel.get("content"), dict):
+                raise Problem(400, "Each channel needs its 'content'.")
             listed.append(channel | {"owner": channel.get("from", "")})
         body: dict[str, Any] = {
             "id": new_id(),

@@ -7,13 +7,16 @@ Times are epoch milliseconds; JSON rendering and HTTP live in the family modules
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 import time
+import uuid
 from typing import Any
 
 import attrs
 
+from ._applications import Applications
 from ._data import (
     CallGenerator,
     fake_wav,
@@ -81,6 +84,10 @@ class Lookup:
     created_at: float
 
 
+def _mix_seed(seed: int) -> int:
+    return int.from_bytes(hashlib.sha256(f"messaging:{seed}".encode()).digest()[:16], "big")
+
+
 # Recording media is the same tiny WAV for every recording.
 WAV: bytes = fake_wav()
 
@@ -101,13 +108,20 @@ class State:
         seed: int,
         now_ms: int,
         account_id: str,
+        wall_ms: int | None = None,
     ) -> None:
         self.account_id = account_id
+        # Generated history ends at now_ms; the clock of new records starts at wall_ms.
         self.now_ms = now_ms
+        self.wall_ms = now_ms if wall_ms is None else max(wall_ms, now_ms)
         self.secret = secrets.token_bytes(16)
         self._t0 = time.monotonic()
         self.offset = 0.0
         self.gen = CallGenerator(seed, now_ms, calls, account_id)
+        # The generated calls' application is the account's voice application.
+        self.applications = Applications(
+            self.gen.application_id, str(uuid.UUID(int=_mix_seed(seed), version=4))
+        )
         # Generated calls that were changed by a request, by index, as callState dicts.
         self.call_overrides: dict[int, dict[str, Any]] = {}
         # Calls created by POST, after the generated ones in start-time order.
@@ -130,6 +144,8 @@ class State:
             name: MediaFile(name, data, ctype) for name, data, ctype in generate_media(seed, media)
         }
         self.codes: list[SentCode] = []
+        # When each wrong MFA code was tried, by (to, scope), for verifyCode's rate limit.
+        self.verify_failures: dict[tuple[str, str], list[float]] = {}
         self.lookups: dict[str, Lookup] = {}
 
     # -- clock -----------------------------------------------------------------------------
@@ -142,9 +158,9 @@ class State:
 
     def now(self) -> int:
         """
-        The emulator's wall clock in epoch milliseconds: ``now`` plus the time since start.
+        The emulator's wall clock in epoch milliseconds: its start time plus the time since.
         """
-        return self.now_ms + int(self.clock() * 1000)
+        return self.wall_ms + int(self.clock() * 1000)
 
     # -- calls -----------------------------------------------------------------------------
 
@@ -206,9 +222,11 @@ class State:
             state = self.call_overrides[pos] = self.gen.state(pos)
         return state
 
-    def create_call(self, body: dict[str, Any], call_id: str) -> dict[str, Any]:
+    def create_call(
+        self, body: dict[str, Any], call_id: str, *, inbound: bool = False
+    ) -> dict[str, Any]:
         """
-        Store a new answered outbound call for the createCall *body*.
+        Store a new answered outbound call for the createCall *body* (or a ringing inbound one).
         """
         start = max(self.now(), self.created_starts[-1] + 1 if self.created_starts else 0)
         start = max(start, self.now_ms)
@@ -233,10 +251,13 @@ class State:
             "errorId": None,
             "lastUpdate": stamp,
         }
+        if inbound:
+            state.update(direction="inbound", state="initiated", enqueuedTime=None, answerTime=None)
         self.created_index[call_id] = len(self.created)
         self.created.append(state)
         self.created_starts.append(start)
-        self.created_calls.append(CreatedCall(call_id, body))
+        if not inbound:
+            self.created_calls.append(CreatedCall(call_id, body))
         return state
 
     # -- recordings ------------------------------------------------------------------------

@@ -51,6 +51,9 @@ class TollFreeHandlers(Handlers):
         missing = [k for k in _REQUIRED if k not in data]
         if missing:
             raise Problem(400, f"Missing required field(s): {', '.join(missing)}.")
+        token = data.get("cvToken")
+        if token is not None and (not isinstance(token, str) or len(token) > 500):  # noqa: PLR2004
+            raise Problem(400, "'cvToken' must be a string of at most 500 characters.")
         keep = ("businessAddress", "businessContact", "messageVolume", "useCase", "useCaseSummary")
         return {k: data[k] for k in (*keep, "productionMessageContent") if k in data}
 
@@ -94,7 +97,11 @@ class TollFreeHandlers(Handlers):
         """
         Resubmit a number's verification: 202.
         """
-        found = self._known(request)
+        try:
+            found = self._known(request)
+        except Problem as exc:
+            # updateTollFreeVerificationRequest declares no 404: an unknown number is a 400.
+            raise Problem(400, exc.description) from exc
         found["submission"] = self._submission(_body_json(await request.read()))
         found["modifiedDateTime"] = iso(self.state.now())
         return web.Response(status=202)

@@ -14,12 +14,16 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
+from ._calling import CallRun
 from ._data import format_ms
 from ._http import (
+    _E164,
+    _SIP_URI,
     Handlers,
     Problem,
     _body_json,
     _check_enum,
+    _check_number,
     _check_string,
     _check_url,
     _json,
@@ -116,9 +120,30 @@ class VoiceHandlers(Handlers):
         _check_string(data, "displayName", 256)
         for name in ("to", "from", "applicationId"):
             _check_string(data, name)
+        if not _E164.match(data["to"]) and not _SIP_URI.match(data["to"]):
+            raise Problem(400, f"'to' must be an E.164 phone number or a SIP URI: {data['to']}")
+        application = self.state.applications.get(data["applicationId"])
+        if application is None or application.messaging:
+            raise Problem(400, f"The applicationId {data['applicationId']} is not valid.")
         call_id = "c-" + "-".join(secrets.token_hex(n) for n in (4, 4, 2, 2, 2, 6))
         state = self.state.create_call(data, call_id)
         url = f"{_origin(request)}/accounts/{account}/calls/{call_id}"
+        self.config.calling.place(
+            CallRun(
+                calling=self.config.calling,
+                call=state,
+                call_url=url,
+                url=data["answerUrl"],
+                method=data.get("answerMethod") or "POST",
+                username=data.get("username"),
+                password=data.get("password"),
+                fallback_url=data.get("answerFallbackUrl"),
+                disconnect_url=data.get("disconnectUrl"),
+                disconnect_method=data.get("disconnectMethod") or "POST",
+                tag=data.get("tag"),
+                timeout=float(data.get("callbackTimeout") or 15),
+            )
+        )
         body = {
             "applicationId": data["applicationId"],
             "accountId": account,
@@ -241,6 +266,9 @@ class VoiceHandlers(Handlers):
         _check_url(data, "redirectUrl")
         _check_url(data, "redirectFallbackUrl")
         _check_string(data, "tag", 256)
+        if data.get("state") == "active" and data.get("redirectUrl") is None:
+            # updateCall: redirectUrl is "Required if state is active".
+            raise Problem(400, "'redirectUrl' is required when 'state' is active.")
         state = self._active_call(pos)
         if data.get("state") == "completed":
             stamp = format_ms(max(self.state.now(), self.state.call_start(pos)))
@@ -253,6 +281,7 @@ class VoiceHandlers(Handlers):
             )
         elif data.get("redirectUrl") is None and data.get("state") is None:
             raise Problem(400, "Either 'redirectUrl' or 'state' is required.")
+        self.config.calling.update(state["callId"], data)
         return web.Response(status=200)
 
     async def update_call_bxml(self, request: web.Request) -> web.Response:  # updateCallBxml
@@ -265,6 +294,7 @@ class VoiceHandlers(Handlers):
             raise Problem(400, "The body must be a BXML document.")
         state = self._active_call(pos)
         self.state.call_bxml[state["callId"]] = text
+        self.config.calling.update_bxml(state["callId"], text)
         return web.Response(status=204)
 
     async def update_call_recording_state(self, request: web.Request) -> web.Response:
@@ -277,7 +307,7 @@ class VoiceHandlers(Handlers):
         _check_enum(data, "state", ("paused", "recording"))
         state = self.state.call_state(pos)
         if state["state"] == "disconnected":
-            raise Problem(400, f"Call {state['callId']} has already ended.")
+            raise Problem(404, f"Call {state['callId']} has already ended.")
         self.state.recording_state[state["callId"]] = data["state"]
         return web.Response(status=200)
 
@@ -400,6 +430,12 @@ class VoiceHandlers(Handlers):
         data = _body_json(await request.read())
         _check_url(data, "callbackUrl")
         _check_enum(data, "callbackMethod", ("GET", "POST"))
+        for name in ("username", "password"):
+            _check_string(data, name, 1024)
+        _check_string(data, "tag", 256)
+        _check_number(data, "callbackTimeout", 1, 25)
+        if data.get("detectLanguage") is not None and not isinstance(data["detectLanguage"], bool):
+            raise Problem(400, "'detectLanguage' must be a boolean.")
         if not rec["media"]:
             raise Problem(400, f"The media of recording {rec['recordingId']} was deleted.")
         rec["transcription"] = {
@@ -530,6 +566,9 @@ class VoiceHandlers(Handlers):
         _check_enum(data, "redirectFallbackMethod", ("GET", "POST"))
         _check_url(data, "redirectUrl")
         _check_url(data, "redirectFallbackUrl")
+        if data.get("status") == "active" and data.get("redirectUrl") is None:
+            # updateConference: redirectUrl is "Required if status is active".
+            raise Problem(400, "'redirectUrl' is required when 'status' is active.")
         if conf["completedTime"] is not None:
             raise Problem(404, f"Conference {conf['id']} has already ended.")
         if data.get("status") == "completed":
