@@ -12,7 +12,8 @@ call a record in checkouts that predate it), three times, and keeps the fastest.
 worker's CPU time (``time.process_time``), which the other processes on a busy machine disturb
 less than the wall clock. The table gives microseconds a page (min and median over the rounds)
 and each checkout's median over the first one's. ``--bad`` puts a number for a string in the
-last record of each page: the error path (a ``DecodeError`` a page).
+last record of each page: the error path (a ``DecodeError`` a page). ``--one`` times the
+structure hook called a record instead, as for a single response, a webhook or a nested model.
 
 The workers also report a digest of the models they built; the script refuses to compare
 checkouts that decode the same page differently.
@@ -41,7 +42,7 @@ def _pages(count: int) -> list[list[dict[str, Any]]]:
     return [json.loads(body) for body in server.render_pages(count, 1000)]
 
 
-def worker(pages: int, bad: bool) -> None:
+def worker(pages: int, bad: bool, one: bool) -> None:
     """Answer one line of timings per line read on stdin, until it closes."""
     import attrs  # noqa: PLC0415 - imported by the worker only
 
@@ -56,6 +57,8 @@ def worker(pages: int, bad: bool) -> None:
     hook = _converter.CONVERTER.get_structure_hook(cls)
     many = getattr(_converter, "structure_many", None)  # older checkouts: a hook call a record
     decode = (lambda page: many(page, cls)) if many else (lambda page: [hook(r, cls) for r in page])
+    if one:  # the hook a record: what a single response, a webhook or a nested model costs
+        decode = lambda page: [hook(r, cls) for r in page]  # noqa: E731
 
     def one_pass() -> float:
         start = time.process_time()
@@ -80,14 +83,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--pages", type=int, default=5)
     parser.add_argument("--bad", action="store_true", help="one bad record ends each page")
+    parser.add_argument("--one", action="store_true", help="time the structure hook a record")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker(args.pages, args.bad)
+        worker(args.pages, args.bad, args.one)
         return
     trees = [tuple(t.split("=", 1)) for t in args.tree] + [("this", str(HERE.parent))]
     command = [sys.executable, __file__, "--worker", "--pages", str(args.pages)]
     command += ["--bad"] if args.bad else []
+    command += ["--one"] if args.one else []
     procs = {
         name: subprocess.Popen(
             command,
