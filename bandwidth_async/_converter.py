@@ -14,7 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import types
+import weakref
 from collections.abc import Callable, Sequence
+from functools import partial
+from itertools import chain, repeat
+from operator import is_not, itemgetter
 from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
@@ -155,21 +159,75 @@ def _writes_slots_only(cls: type) -> bool:
 
 
 @attrs.frozen
+class _Rest:
+    """
+    A field that is not an optional string, scalar or datetime, and how the fast paths read it.
+
+    Attributes:
+        absent: what a missing key reads as: ``None`` when that is the field's value (an
+            optional field defaulting to ``None``), else ``_MISSING``.
+    """
+
+    key: str
+    setter: Any
+    required: bool
+    nullable: bool
+    default: Any
+    kind: int
+    helper: Any
+    tp: Any
+    absent: Any
+
+    def value(self, v: Any) -> Any:
+        """
+        What to store for *v*, read as `absent` for a missing key; TypeError if it does not fit.
+        """
+        if v is None or v is _MISSING:
+            return self._missing_or_null(v)
+        kind = self.kind
+        if kind == _ENUM:
+            if type(v) is not str:
+                raise TypeError(self.key)
+            member = self.helper.get(v)
+            return member if member is not None else self.tp(v)
+        if kind == _DATETIME:
+            return _utc_if_naive(dt.datetime.fromisoformat(v))
+        if kind == _STRINGS:
+            return _strings(v, self.helper)
+        if kind == _SCALAR:
+            if type(v) not in self.helper:
+                raise TypeError(self.key)
+            return v
+        return self.helper(v, self.tp)
+
+    def _missing_or_null(self, v: Any) -> Any:
+        if v is None and self.nullable:
+            return None
+        if v is _MISSING and not self.required:
+            return self.default
+        raise TypeError(self.key)
+
+
+def _utc_if_naive(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
+@attrs.frozen
 class _Table:
     """
-    The fields of one model, sorted by how the fast path reads them.
+    The fields of one model, sorted by how the fast paths read them.
 
     Attributes:
         strings: ``(key, setter)`` of each ``str | None = None`` field: most fields of most models.
         times: ``(key, setter)`` of each ``datetime | None = None`` field.
         scalars: ``(allowed JSON types, ((key, setter), ...))`` for other optional scalars.
-        rest: ``(key, setter, required, nullable, default, kind, extra, type)`` of the others.
+        rest: the others.
     """
 
     strings: tuple[tuple[str, Any], ...]
     times: tuple[tuple[str, Any], ...]
     scalars: tuple[tuple[tuple[type, ...], tuple[tuple[str, Any], ...]], ...]
-    rest: tuple[tuple[str, Any, bool, bool, Any, int, Any, Any], ...]
+    rest: tuple[_Rest, ...]
 
 
 def _table(converter: cattrs.Converter, cls: type) -> _Table:
@@ -188,8 +246,11 @@ def _table(converter: cattrs.Converter, cls: type) -> _Table:
         elif optional and kind == _SCALAR:
             scalars.setdefault(extra, []).append((key, setter))
         else:
-            required = a.default is attrs.NOTHING
-            rest.append((key, setter, required, inner is not None, a.default, kind, extra, tp))
+            required, absent = a.default is attrs.NOTHING, None if optional else _MISSING
+            field = _Rest(
+                key, setter, required, inner is not None, a.default, kind, extra, tp, absent
+            )
+            rest.append(field)
     grouped = tuple((allowed, tuple(pairs)) for allowed, pairs in scalars.items())
     return _Table(tuple(strings), tuple(times), grouped, tuple(rest))
 
@@ -203,16 +264,15 @@ def _fast_structure(  # noqa: C901 - its inner loop is inlined for speed
     ``None`` when *cls* needs its ``__init__`` (see `_writes_slots_only`). It writes the slots
     straight from one pass over the field table, checking each value's JSON type with
     ``type(v) is``; on anything odd it hands the same input to *explain* (cattrs' detailed
-    function), which raises an error naming the field.
+    function), which raises an error naming the field. Pages go through `_page_structure`.
     """
     if not _writes_slots_only(cls):
         return None
     table = _table(converter, cls)
     strings, times, scalars, rest = table.strings, table.times, table.scalars, table.rest
     new, missing, fromisoformat, utc = object.__new__, _MISSING, dt.datetime.fromisoformat, dt.UTC
-    scalar, datetime, enumeration, strings_of = _SCALAR, _DATETIME, _ENUM, _STRINGS
 
-    def structure_fast(o: Any, _: Any = None) -> Any:  # noqa: C901, PLR0911, PLR0912 - one pass
+    def structure_fast(o: Any, _: Any = None) -> Any:  # noqa: C901 - one pass, inlined for speed
         if type(o) is not dict:
             return explain(o, cls)
         get = o.get
@@ -236,32 +296,8 @@ def _fast_structure(  # noqa: C901 - its inner loop is inlined for speed
                     if type(v) not in allowed and v is not None:
                         return explain(o, cls)
                     setter(obj, v)
-            for key, setter, required, nullable, default, kind, extra, tp in rest:
-                v = get(key, missing)
-                if v is None:
-                    if not nullable:
-                        return explain(o, cls)
-                elif v is missing:
-                    if required:
-                        return explain(o, cls)
-                    v = default
-                elif kind == datetime:
-                    v = fromisoformat(v)
-                    if v.tzinfo is None:
-                        v = v.replace(tzinfo=utc)
-                elif kind == enumeration:
-                    if type(v) is not str:
-                        return explain(o, cls)
-                    member = extra.get(v)
-                    v = member if member is not None else tp(v)
-                elif kind == strings_of:
-                    v = _strings(v, extra)
-                elif kind == scalar:
-                    if type(v) not in extra:
-                        return explain(o, cls)
-                else:
-                    v = extra(v, tp)
-                setter(obj, v)
+            for field in rest:
+                field.setter(obj, field.value(get(field.key, missing)))
         except Exception:  # noqa: BLE001 - a value that would not parse: explained by cattrs
             return explain(o, cls)
         return obj
@@ -270,7 +306,146 @@ def _fast_structure(  # noqa: C901 - its inner loop is inlined for speed
     return structure_fast
 
 
+# --- a page at a time ---------------------------------------------------------------------------
+
 _MISSING = object()
+_ONLY_DICT = frozenset({dict})
+_STR_OR_NULL = frozenset({str, types.NoneType})
+_is_not_none = partial(is_not, None)
+
+Page = Callable[[Sequence[Any]], "list[Any] | None"]
+
+
+def _page_structure(converter: cattrs.Converter, cls: type) -> Page | None:
+    """
+    A function structuring a whole page of *cls* records at once, column by column.
+
+    `_fast_structure` walks the fields of one record in Python; this walks the records of one
+    field in C: one ``itemgetter`` call a record reads every key (``zip`` turns the rows into
+    columns), a set of ``type`` results checks a column, ``map(fromisoformat, ...)`` parses one
+    and ``map(setter, objects, values)`` writes that slot of every object: the same objects,
+    with no Python loop a record. It returns ``None`` when a record does not fit (the caller then
+    explains, record by record), and is ``None`` itself when *cls* needs its ``__init__``.
+    """
+    if not _writes_slots_only(cls):
+        return None
+    table = _table(converter, cls)
+    scalars = [(k, s, frozenset({*a, types.NoneType})) for a, p in table.scalars for k, s in p]
+    checked = [(k, s, _STR_OR_NULL) for k, s in table.strings] + scalars
+    times, rest = table.times, table.rest
+    keys = [k for k, _, _ in checked] + [k for k, _ in times] + [f.key for f in rest]
+    absent = [None] * (len(checked) + len(times)) + [f.absent for f in rest]
+    every = itemgetter(*keys) if len(keys) > 1 else None
+    new = object.__new__
+
+    def structure_page(raw: Sequence[Any]) -> list[Any] | None:
+        n = len(raw)
+        if not n or not _ONLY_DICT.issuperset(map(type, raw)):
+            return [] if not n else None
+        found = iter(_columns(raw, n, every, keys, absent))
+        objs: list[Any] = list(map(new, repeat(cls, n)))
+        try:
+            for (_, setter, allowed), values in zip(checked, found, strict=False):
+                if not allowed.issuperset(map(type, values)):
+                    return None
+                any(map(setter, objs, values))
+            for (_, setter), values in zip(times, found, strict=False):
+                any(map(setter, objs, _time_column(values)))
+            for field, values in zip(rest, found, strict=True):
+                converted = _rest_column(field, values)
+                if converted is None:
+                    return None
+                any(map(field.setter, objs, converted))
+        except Exception:  # noqa: BLE001 - a value that would not parse: explained record by record
+            return None
+        return objs
+
+    structure_page.__name__ = structure_page.__qualname__ = f"page_structure_{cls.__name__}"
+    return structure_page
+
+
+def _columns(
+    raw: Sequence[Any], n: int, every: itemgetter[Any] | None, keys: list[str], absent: list[Any]
+) -> list[Sequence[Any]]:
+    """
+    The value of each of *keys* in every record of *raw*, a column a key.
+
+    One C call a record (*every*) when no record lacks a key, else one ``dict.get`` a key a
+    record, with its *absent* default.
+    """
+    if every is not None:
+        try:
+            return list(zip(*map(every, raw), strict=True))
+        except KeyError:
+            pass
+    pairs = zip(keys, absent, strict=True)
+    return [list(map(dict.get, raw, repeat(k, n), repeat(a, n))) for k, a in pairs]
+
+
+def _time_column(values: Sequence[Any]) -> Sequence[Any]:
+    """
+    A column of ISO 8601 strings and ``None`` as aware datetimes; TypeError or ValueError.
+    """
+    if None in values:
+        parsed = [v if v is None else dt.datetime.fromisoformat(v) for v in values]
+    else:
+        parsed = list(map(dt.datetime.fromisoformat, values))  # a TypeError for a non-str
+    # Ordering a naive datetime against an aware one raises TypeError and the latest of naive
+    # ones is naive, so one max() in C says whether all are aware.
+    try:
+        latest = max(filter(None, parsed), default=None)
+        if latest is None or latest.tzinfo is not None:
+            return parsed
+    except TypeError:
+        pass
+    return [v if v is None else _utc_if_naive(v) for v in parsed]
+
+
+def _rest_column(field: _Rest, values: Sequence[Any]) -> Sequence[Any] | None:
+    """
+    The values to store for *field* from a column; ``None`` if one does not fit.
+    """
+    if field.absent is None and field.kind == _ENUM:
+        if not _STR_OR_NULL.issuperset(map(type, values)):
+            return None
+        members = list(map(field.helper.get, values))
+        if members.count(None) == values.count(None):
+            return members
+        # A value this SDK does not know: the enum makes an UNKNOWN member for it.
+    elif field.absent is None and field.kind == _STRINGS:
+        return _strings_column(values, field.helper)
+    return list(map(field.value, values))
+
+
+def _strings_column(values: Sequence[Any], origin: type) -> list[Any] | None:
+    """
+    `_strings` for a column of values and ``None``: the copies, or ``None`` if one won't fit.
+
+    Three ``type`` passes in C: over the containers, over their items, over a dict's values.
+    """
+    present = list(filter(_is_not_none, values))
+    if not frozenset({origin}).issuperset(map(type, present)):
+        return None
+    items = chain.from_iterable(present)
+    if origin is dict:
+        items = chain(items, chain.from_iterable(map(dict.values, present)))
+    if not _ONLY_STR.issuperset(map(type, items)):
+        return None
+    return [v if v is None else origin(v) for v in values]
+
+
+#: The page function and the explaining function of each fast structure hook.
+_PAGES: weakref.WeakKeyDictionary[Hook, tuple[Page, Hook]] = weakref.WeakKeyDictionary()
+
+
+def _register_page(fast: Hook | None, page: Page | None, explain: Hook) -> Hook:
+    """
+    The structure hook for a class: *fast*, with its page function noted, or *explain*.
+    """
+    if fast is None or page is None:
+        return explain
+    _PAGES[fast] = (page, explain)
+    return fast
 
 
 def _container_hook(factory: Callable[..., Hook], origin: type) -> Callable[..., Hook]:
@@ -341,7 +516,8 @@ def make_converter() -> cattrs.Converter:
                 raise TypeError(f"expected a JSON object, got {_json_type(o)}")
             return detailed(o, t)
 
-        return _fast_structure(converter, cls, explain) or explain
+        fast = _fast_structure(converter, cls, explain)
+        return _register_page(fast, _page_structure(converter, cls), explain)
 
     converter.register_structure_hook_factory(attrs.has, structure_fn)
 
@@ -387,6 +563,13 @@ def structure_many(raw: Sequence[Any], cls: type[T]) -> list[T]:
     Turn a page of decoded JSON records into *cls* values, raising `DecodeError` for a bad one.
     """
     hook = CONVERTER.get_structure_hook(cls)
+    found = _PAGES.get(hook)
+    if found is not None:
+        page, explain = found
+        built = page(raw)
+        if built is not None:
+            return built
+        hook = explain  # a record does not fit: cattrs' detailed function says which and why
     out: list[T] = []
     entry: Any = None
     try:
