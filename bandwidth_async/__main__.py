@@ -77,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--concurrency", type=_positive, default=4, help="windows fetched at once")
     sub.add_argument("--page-size", type=_positive, default=1000, help="records per page")
     sub.add_argument(
+        "--safe-csv",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="prefix a ' to CSV cells a spreadsheet would run as a formula (default: on)",
+    )
+    sub.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         help="draw a counter on stderr (default: when stderr is a terminal)",
@@ -99,6 +105,7 @@ async def _export(args: argparse.Namespace) -> int:
             concurrency=args.concurrency,
             progress=progress,
             page_size=args.page_size,
+            safe_csv=args.safe_csv,
         )
     print(  # noqa: T201 - the command's report
         f"exported {result.count} {result.kind} to {result.path} in {result.seconds:.1f} s "
@@ -124,7 +131,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except (BandwidthError, OSError) as exc:
         print(f"{_PROG}: error: {exc}", file=sys.stderr)  # noqa: T201
-        if not isinstance(exc, ExportError) and args.checkpoint is not None:
+        if (
+            not isinstance(exc, ExportError)
+            and args.checkpoint is not None
+            and args.checkpoint.exists()
+        ):
             print(f"{_PROG}: run it again with the same arguments to resume", file=sys.stderr)  # noqa: T201
         return 1
     except KeyboardInterrupt:

@@ -57,9 +57,11 @@ import collections
 import contextlib
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -69,6 +71,7 @@ from pathlib import Path
 from typing import IO, Any, Literal, get_args
 
 import attrs
+import filelock
 
 from ._client import BandwidthClient
 from ._converter import unstructure, wire_name
@@ -87,7 +90,8 @@ _FORMATS: tuple[Format, ...] = get_args(Format)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _MS = dt.timedelta(milliseconds=1)
 _SPOOL_MAX = 1 << 20
-_CHECKPOINT_VERSION = 1
+_CHECKPOINT_VERSION = 2
+_FINGERPRINT_SPAN = 1 << 16
 
 
 class ExportError(BandwidthError):
@@ -198,13 +202,30 @@ def _in(moment: dt.datetime | None, lo: int | None, hi: int | None) -> bool:
 # -- output --------------------------------------------------------------------------------
 
 
-def _cell(value: Any) -> str:
+# What a spreadsheet runs as a formula when a cell starts with it (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# ... except values that are plainly data: an E.164 number, a negative number.
+_PLAIN = re.compile(r"\+[0-9]{1,15}|-[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+
+
+def neutralize(text: str) -> str:
+    """
+    *text* with a leading ``'`` when a spreadsheet would run it as a formula.
+
+    E.164 numbers (``+19195551234``) and plain negative numbers are left as they are.
+    """
+    if text.startswith(_FORMULA_START) and _PLAIN.fullmatch(text) is None:
+        return "'" + text
+    return text
+
+
+def _cell(value: Any, *, safe: bool = True) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return value
+        return neutralize(value) if safe else value
     if isinstance(value, int | float):
         return str(value)
     return dumps(value).decode()
@@ -215,10 +236,13 @@ class _Output:
     The output file: encodes records, appends them, and knows its size for the checkpoint.
     """
 
-    def __init__(self, path: Path, fmt: Format, model: type[Any], *, durable: bool) -> None:
+    def __init__(
+        self, path: Path, fmt: Format, model: type[Any], *, durable: bool, safe: bool = True
+    ) -> None:
         self.path = path
         self.format = fmt
         self.durable = durable
+        self.safe = safe
         self.columns = [wire_name(model.__name__, f.name) for f in attrs.fields(model)]
         self.offset = 0
         self._file: IO[bytes] | None = None
@@ -232,20 +256,31 @@ class _Output:
         if self.format == "csv":
             self.append(self._csv([self.columns]))
 
-    def reopen(self, offset: int) -> None:
+    def reopen(self, offset: int, fingerprint: str) -> None:
         """
         Continue an output at *offset*, cutting off whatever a crash left after it.
+
+        Raises:
+            ExportError: The file is shorter than *offset*, or its first *offset* bytes are not
+                the ones the checkpoint saw written (*fingerprint*); it is left untouched.
         """
         size = self.path.stat().st_size if self.path.exists() else -1
-        if size < offset:
+        if size < offset or _fingerprint(self.path, offset) != fingerprint:
+            shown = f"holds {max(size, 0)} bytes" if size < offset else "holds other bytes"
             msg = (
-                f"{self.path} holds {max(size, 0)} bytes but the checkpoint says {offset} were "
-                "written: it is not the output of this checkpoint"
+                f"{self.path} {shown} than the {offset} this checkpoint wrote: it is not the "
+                "output of this checkpoint (left untouched)"
             )
             raise ExportError(msg)
         self._file = self.path.open("ab")
         self._file.truncate(offset)
         self.offset = offset
+
+    def fingerprint(self) -> str:
+        """
+        The fingerprint of what has been written so far (see `_fingerprint`).
+        """
+        return _fingerprint(self.path, self.offset)
 
     def close(self) -> None:
         """
@@ -264,7 +299,7 @@ class _Output:
         rows = []
         for record in records:
             data = unstructure(record)
-            rows.append([_cell(data.get(c)) for c in self.columns])
+            rows.append([_cell(data.get(c), safe=self.safe) for c in self.columns])
         return self._csv(rows)
 
     def append(self, data: bytes | IO[bytes]) -> None:
@@ -288,6 +323,22 @@ class _Output:
         return text.getvalue().encode()
 
 
+def _fingerprint(path: Path, size: int) -> str:
+    """
+    SHA-256 of the size, the first and the last 64 KiB of *path*'s first *size* bytes.
+
+    Enough to tell the output a checkpoint wrote from any other file, without reading it all.
+    """
+    digest = hashlib.sha256(str(size).encode())
+    with path.open("rb") as f:
+        digest.update(f.read(min(size, _FINGERPRINT_SPAN)))
+        tail = max(_FINGERPRINT_SPAN, size - _FINGERPRINT_SPAN)
+        if tail < size:
+            f.seek(tail)
+            digest.update(f.read(size - tail))
+    return digest.hexdigest()
+
+
 # -- checkpoint ----------------------------------------------------------------------------
 
 
@@ -301,6 +352,9 @@ class _State:
     format: str
     since: int | None
     until: int | None
+    #: The output file, absolute, and the fingerprint of its first *offset* bytes.
+    output: str = ""
+    fingerprint: str = ""
     count: int = 0
     offset: int = 0
     #: Windowed kinds: finished [lo, hi) windows in epoch milliseconds, merged and sorted.
@@ -322,26 +376,94 @@ class _State:
         self.done = merged
 
 
+def _parse_state(data: object) -> _State:
+    """
+    The `_State` a checkpoint's JSON *data* holds.
+
+    Raises:
+        ValueError: *data* is not a checkpoint of this version: a key missing or unknown, or a
+            value of the wrong type.
+    """
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")  # noqa: TRY004 - reported as one ExportError
+    data = dict(data)
+    version = data.pop("version", None)
+    if version != _CHECKPOINT_VERSION:
+        raise ValueError(f"a checkpoint of another version ({version})")
+    names = {f.name for f in attrs.fields(_State)}
+    if set(data) != names:
+        raise ValueError(f"keys {sorted(set(data) ^ names)} missing or unknown")
+
+    def ms(value: object) -> bool:
+        return type(value) is int and value >= 0
+
+    def pair(value: object) -> bool:
+        return isinstance(value, list) and len(value) == len(("lo", "hi")) and all(map(ms, value))
+
+    checks: dict[str, Callable[[object], bool]] = {
+        "kind": lambda v: isinstance(v, str) and v in _KINDS,
+        "format": lambda v: isinstance(v, str) and v in _FORMATS,
+        "since": lambda v: v is None or ms(v),
+        "until": lambda v: v is None or ms(v),
+        "output": lambda v: isinstance(v, str),
+        "fingerprint": lambda v: isinstance(v, str),
+        "count": ms,
+        "offset": ms,
+        "done": lambda v: isinstance(v, list) and all(map(pair, v)),
+        "cursor": lambda v: v is None or isinstance(v, str),
+        "finished": lambda v: type(v) is bool,
+    }
+    for name, check in checks.items():
+        if not check(data[name]):
+            raise ValueError(f"{name} is {data[name]!r}")
+    return _State(**data)
+
+
 class _Checkpoint:
     """
-    The checkpoint file, replaced atomically; a no-op when there is none.
+    The checkpoint file, replaced atomically and locked while in use; a no-op when there is none.
     """
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
+        self._lock: filelock.BaseFileLock | None = None
+
+    def acquire(self) -> None:
+        """
+        Take the OS lock beside the checkpoint, so a second run cannot interleave with this one.
+
+        Raises:
+            ExportError: The directory does not exist, or another export holds the lock.
+        """
+        if self.path is None:
+            return
+        if not self.path.parent.is_dir():
+            raise ExportError(f"the checkpoint's directory {self.path.parent} does not exist")
+        lock = filelock.FileLock(f"{self.path}.lock", timeout=0)
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            msg = f"the checkpoint {self.path} is in use by another export: wait for it to end"
+            raise ExportError(msg) from None
+        except OSError as exc:
+            raise ExportError(f"cannot lock the checkpoint {self.path}: {exc}") from exc
+        self._lock = lock
+
+    def release(self) -> None:
+        """
+        Let go of the lock; harmless when not held.
+        """
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            lock.release()
 
     def load(self) -> _State | None:
         if self.path is None or not self.path.exists():
             return None
         try:
-            data = json.loads(self.path.read_text())
-            version = data.pop("version")
-            state = _State(**data)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            return _parse_state(json.loads(self.path.read_text()))
+        except (ValueError, UnicodeDecodeError) as exc:
             raise ExportError(f"{self.path} is not an export checkpoint: {exc}") from exc
-        if version != _CHECKPOINT_VERSION:
-            raise ExportError(f"{self.path} is a checkpoint of another version ({version})")
-        return state
 
     def save(self, state: _State) -> None:
         if self.path is None:
@@ -357,6 +479,13 @@ class _Checkpoint:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+    def remove(self) -> None:
+        """
+        Delete the checkpoint file (after a first run that wrote nothing).
+        """
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
 
 
 # -- progress ------------------------------------------------------------------------------
@@ -453,6 +582,8 @@ class _Exporter:
         self.output.append(data)
         self.state.count += count
         self.state.offset = self.output.offset
+        if self.checkpoint.path is not None:
+            self.state.fingerprint = self.output.fingerprint()
         self.checkpoint.save(self.state)
         self.report(self.state.count)
 
@@ -480,9 +611,12 @@ class _Exporter:
                     busy -= 1
                     changed.set()
 
-        async with asyncio.TaskGroup() as group:
-            for _ in range(self.concurrency):
-                group.create_task(worker())
+        try:
+            async with asyncio.TaskGroup() as group:
+                for _ in range(self.concurrency):
+                    group.create_task(worker())
+        except BaseExceptionGroup as group:
+            raise _first_error(group) from None
 
     async def _window(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """
@@ -530,6 +664,33 @@ class _Exporter:
                 records = [r for r in page.items if _in(spec.time_of(r), state.since, state.until)]
                 state.cursor = page.next_cursor
                 self._commit(self.output.encode(records), len(records))
+
+
+def _leaves(group: BaseExceptionGroup[BaseException]) -> list[BaseException]:
+    out: list[BaseException] = []
+    for exc in group.exceptions:
+        out.extend(_leaves(exc) if isinstance(exc, BaseExceptionGroup) else [exc])
+    return out
+
+
+def _first_error(group: BaseExceptionGroup[BaseException]) -> BaseException:
+    """
+    The one error to raise for the failed windows in *group*.
+
+    An interrupt first, then the first `BandwidthError`, then the first other error; the others
+    become its notes.
+    """
+    leaves = _leaves(group)
+    first = next(
+        (e for e in leaves if not isinstance(e, Exception)),
+        next((e for e in leaves if isinstance(e, BandwidthError)), leaves[0]),
+    )
+    others = [e for e in leaves if e is not first]
+    if others:
+        first.add_note(f"{len(others)} more window(s) failed as well:")
+        for exc in others[:5]:
+            first.add_note(f"  {type(exc).__name__}: {exc}")
+    return first
 
 
 # -- the entry point -----------------------------------------------------------------------
@@ -588,6 +749,7 @@ async def export(
     progress: bool | Callable[[int], object] = False,
     page_size: int = 1000,
     window: dt.timedelta = dt.timedelta(hours=1),
+    safe_csv: bool = True,
 ) -> ExportResult:
     """
     Write every *kind* record in ``[since, until)`` to *out*, once each; see the module docs.
@@ -606,15 +768,14 @@ async def export(
     path = Path(out)
     lo, hi = _resolve(kind, since, until)
     store = _Checkpoint(None if checkpoint is None else Path(checkpoint))
-    output = _Output(path, format, _KINDS[kind].model, durable=checkpoint is not None)
-    state = store.load()
+    output = _Output(
+        path, format, _KINDS[kind].model, durable=checkpoint is not None, safe=safe_csv
+    )
+    store.acquire()
+    absolute = str(path.absolute())  # noqa: ASYNC240 - no I/O: os.getcwd()
     try:
-        if state is None:
-            state = _State(kind, format, lo, hi)
-            output.create()
-            state.offset = output.offset
-            store.save(state)
-        else:
+        state = store.load()
+        if state is not None:
             _check_resume(
                 state,
                 {
@@ -622,11 +783,52 @@ async def export(
                     "format": format,
                     "since": None if since is None else lo,
                     "until": None if until is None else hi,
+                    "output": absolute,
                 },
             )
             if state.finished:
                 return ExportResult(kind, path, state.count, time.perf_counter() - began, 0)
-            output.reopen(state.offset)
+        return await _run(
+            client,
+            kind,
+            state,
+            output,
+            store,
+            began,
+            (lo, hi),
+            progress,
+            concurrency,
+            page_size,
+            window,
+        )
+    finally:
+        store.release()
+
+
+async def _run(  # noqa: PLR0917 - the pieces export() resolved
+    client: BandwidthClient,
+    kind: Kind,
+    state: _State | None,
+    output: _Output,
+    store: _Checkpoint,
+    began: float,
+    bounds: tuple[int | None, int | None],
+    progress: bool | Callable[[int], object],
+    concurrency: int,
+    page_size: int,
+    window: dt.timedelta,
+) -> ExportResult:
+    fresh = state is None
+    try:
+        if state is None:
+            state = _State(kind, output.format, *bounds, output=str(output.path.absolute()))
+            output.create()
+            state.offset = output.offset
+            if store.path is not None:
+                state.fingerprint = output.fingerprint()
+            store.save(state)
+        else:
+            output.reopen(state.offset, state.fingerprint)
         report = _Progress(progress, kind, state.count)
         exporter = _Exporter(
             client, state, output, store, report, concurrency, page_size, window // _MS
@@ -635,7 +837,13 @@ async def export(
             await exporter.run()
         finally:
             report.close(state.count)
-    finally:
+    except BaseException:
         output.close()
+        if fresh and (state is None or state.count == 0):
+            # Nothing was exported: leave no empty file, and no checkpoint to "resume" from.
+            output.path.unlink(missing_ok=True)
+            store.remove()
+        raise
+    output.close()
     seconds = time.perf_counter() - began
-    return ExportResult(kind, path, state.count, seconds, state.count - report.start)
+    return ExportResult(kind, output.path, state.count, seconds, state.count - report.start)
