@@ -62,6 +62,8 @@ class DialResult:
         refusals: How many 429s this request got before its outcome (each was sent again).
         recorded: True when the outcome comes from the ledger of an earlier run: nothing was
             sent this time.
+        reconciled_call_id: The call id `Ledger.reconcile` found for a call whose answer was
+            lost (then there is no response).
     """
 
     request: CreateCall
@@ -69,6 +71,7 @@ class DialResult:
     error: BandwidthError | None = None
     refusals: int = 0
     recorded: bool = False
+    reconciled_call_id: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -78,11 +81,18 @@ class DialResult:
         return self.response is not None
 
     @property
+    def call_id(self) -> str | None:
+        """
+        The created call's id, or None.
+        """
+        return self.response.call_id if self.response is not None else self.reconciled_call_id
+
+    @property
     def status(self) -> Literal["created", "failed", "unknown"]:
         """
         ``created``, ``unknown`` (sent, no answer: it may have been placed) or ``failed``.
         """
-        if self.response is not None:
+        if self.response is not None or self.reconciled_call_id is not None:
             return "created"
         return "unknown" if isinstance(self.error, OutcomeUnknownError) else "failed"
 
@@ -200,8 +210,7 @@ def _replay(call: CreateCall, entry: LedgerEntry) -> DialResult:
         response = structure(loads(entry.response), CreateCallResponse)
         return DialResult(call, response, recorded=True)
     if entry.status == "created":  # resolved by reconcile: the id, not the response
-        error: BandwidthError = BandwidthError(f"created as {entry.call_id} (reconciled)")
-        return DialResult(call, error=error, recorded=True)
+        return DialResult(call, recorded=True, reconciled_call_id=entry.call_id)
     message = entry.error or entry.status
     if entry.status in {"unknown", "sending"}:
         return DialResult(call, error=OutcomeUnknownError(message), recorded=True)

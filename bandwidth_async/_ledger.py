@@ -86,10 +86,12 @@ class Reconciliation:
     Attributes:
         resolved: Entries now ``created``, each with the one matching call's id.
         unresolved: Entries still ``unknown``, each with the reason (no match, or several).
+        redial: Entries dropped for the next run to dial (``redial_missing=True``).
     """
 
     resolved: list[LedgerEntry]
     unresolved: list[tuple[LedgerEntry, str]]
+    redial: list[LedgerEntry] = attrs.field(factory=list)
 
 
 class Ledger:
@@ -220,14 +222,21 @@ class Ledger:
     # -- reconciling -----------------------------------------------------------------------
 
     async def reconcile(
-        self, client: BandwidthClient, *, slack: dt.timedelta = dt.timedelta(minutes=2)
+        self,
+        client: BandwidthClient,
+        *,
+        slack: dt.timedelta = dt.timedelta(minutes=2),
+        redial_missing: bool = False,
     ) -> Reconciliation:
         """
         Look up each ``unknown`` entry with listCalls and resolve the ones that can be.
 
         Exactly one call to the same ``to`` from the same ``from`` that started within *slack*
         of its sending, and not already in the ledger, resolves it as ``created``; anything
-        else leaves it unknown, with the reason.
+        else leaves it unknown, with the reason. With *redial_missing*, an entry with no
+        matching call at all is dropped from the ledger instead, so the next run dials it:
+        only safe once listCalls is complete for that time (Bandwidth lists a call within
+        seconds of its creation), as it is against the emulator.
         """
         known = {
             row[0]
@@ -235,6 +244,7 @@ class Ledger:
         }
         resolved: list[LedgerEntry] = []
         unresolved: list[tuple[LedgerEntry, str]] = []
+        redial: list[LedgerEntry] = []
         for entry in list(self.entries("unknown")):
             sent = dt.datetime.fromtimestamp(entry.sent_at, dt.UTC)
             until = dt.datetime.fromtimestamp(entry.done_at or entry.sent_at, dt.UTC)
@@ -256,7 +266,10 @@ class Ledger:
                 self.finish(entry.key, "created", call_id=found[0])
                 known.add(found[0])
                 resolved.append(attrs.evolve(entry, status="created", call_id=found[0]))
+            elif not found and redial_missing:
+                self.forget(entry.key)
+                redial.append(entry)
             else:
                 reason = "no matching call" if not found else f"{len(found)} calls match"
                 unresolved.append((entry, reason))
-        return Reconciliation(resolved, unresolved)
+        return Reconciliation(resolved, unresolved, redial)
