@@ -84,8 +84,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--until", type=_when, help="first time excluded (default: now)")
     sub.add_argument("--checkpoint", type=Path, help="a file to resume from after a crash")
     _connection_options(sub)
-    sub.add_argument("--concurrency", type=_positive, default=4, help="windows fetched at once")
-    sub.add_argument("--page-size", type=_positive, default=1000, help="records per page")
+    sub.add_argument("--concurrency", type=_positive, default=8, help="windows fetched at once")
+    sub.add_argument(
+        "--page-size", type=_positive, help="records per page (default: the most the API allows)"
+    )
     sub.add_argument(
         "--safe-csv",
         action=argparse.BooleanOptionalAction,
@@ -95,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
-        help="draw a progress bar on stderr (default: when stderr is a terminal)",
+        help="progress on stderr: a bar on a terminal, else a line every 2 s (default: on)",
     )
     _cli_dial.add_parser(commands, _positive)
     _connection_options(commands.choices["dial"])
@@ -149,7 +151,7 @@ def _emulated(kind: str, count: int | None) -> dict[str, int]:
 
 async def _export(args: argparse.Namespace) -> int:
     fmt = args.format or ("csv" if args.out.suffix.lower() == ".csv" else "jsonl")
-    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    progress = True if args.progress is None else args.progress
     async with _connect(args, **_emulated(args.kind, args.emulator)) as client:
         result = await export(
             client,

@@ -12,12 +12,17 @@ Export calls, conferences, recordings, messages or media listings to JSON Lines 
     print(result.count, result.seconds)
 
 ``await export(client, kind, out, *, format="jsonl", since=None, until=None, checkpoint=None,
-concurrency=4, progress=False, page_size=1000, window=timedelta(hours=1)) -> ExportResult``
+concurrency=8, progress=False, page_size=None, window=None, safe_csv=True) -> ExportResult``
 
 - *kind* is ``"calls"``, ``"conferences"``, ``"recordings"``, ``"messages"`` or ``"media"``.
-- Each record is one JSON Lines line of its wire JSON (camelCase keys, ISO 8601 times, ``None``
+- Each record is one JSON Lines line of its wire JSON (camelCase keys, ISO 8601 times, ``null``
   fields left out), or one CSV row whose columns are the model's fields in declaration order
-  (nested values as JSON text, a header row first).
+  (nested values as JSON text, a header row first). Records are copied from the decoded JSON
+  without building a model (`_Wire`): the model's fields in its order, times as the converter
+  writes them, the same bytes the models gave.
+- CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+  ``@``, tab or CR) get a leading ``'`` (OWASP's advice), except E.164 numbers such as
+  ``+19195551234`` and plain negative numbers; ``safe_csv=False`` writes every value as is.
 - Memory stays flat: records are fetched page by page and written as they come; the whole set is
   never held.
 - The time range is half-open, ``[since, until)``, on ``startTime`` (calls, recordings),
@@ -26,26 +31,36 @@ concurrency=4, progress=False, page_size=1000, window=timedelta(hours=1)) -> Exp
   after they end) and *until* to now; for conferences and messages no bound is sent by default.
 
 Calls and recordings: one query returns at most 10,000 calls (recordings: 1,000, one page), so
-the range is cut into *window*-long time windows fetched *concurrency* at a time. A window that
-comes back full is split in halves and fetched again. Each window's records are staged in a
-spooled temporary file (memory up to 1 MiB, then disk) and appended to the output only once the
-window is known to be complete, so no record is ever written twice. Bandwidth's ``maxStartTime``
-includes its bound for calls, so records starting exactly at a window's end are dropped there
-and written by the next window. Output order: oldest first within a window, windows in the order
-they complete, so the file is not sorted as a whole.
+the range is cut into windows fetched *concurrency* at a time, asking for the biggest page the
+API allows (10,000 calls). The first windows are the range cut in *concurrency* pieces (or
+*window* long). A window that comes back full in time order is not wasted: the records before
+the last time it holds are complete and written, and the rest of the window is cut into pieces
+sized from the density just seen, so that each comes back in one query; a full window out of
+order is halved and fetched again. Each window's records are staged in a spooled temporary file
+(memory up to 1 MiB, then disk) and appended to the output only once complete, so no record is
+ever written twice. Bandwidth's ``maxStartTime`` includes its bound for calls, so records
+starting exactly at a window's end are dropped there and written by the next window. Output
+order: oldest first within a window, windows in the order they complete.
 
 Conferences, messages and media: plain pagination (``Link``, ``pageInfo``,
 ``Continuation-Token``), written page by page in the API's order.
 
 Checkpoint: with *checkpoint*, a small JSON file is replaced atomically (temporary file, then
 `os.replace`) after every window or page is flushed and synced to the output. It records the
-finished windows or the page cursor, the number of records and the output's size. Running the
-same export again with the same checkpoint truncates the output back to that size (removing a
-page half-written at a crash) and continues: nothing is written twice and nothing is lost. A
-finished checkpoint makes the export a no-op. Without *checkpoint*, the output is overwritten.
+finished windows or the page cursor, the number of records, the output's absolute path, its
+size and a fingerprint (SHA-256 of the size and the first and last 64 KiB written). Running the
+same export again with the same checkpoint checks that the output is the one it wrote (else
+`ExportError`, the file untouched), truncates it back to that size (removing a page
+half-written at a crash) and continues: nothing is written twice and nothing is lost. A finished
+checkpoint makes the export a no-op. An OS file lock (``<checkpoint>.lock``, the ``filelock``
+library) refuses a second run on the same checkpoint with `ExportError`. A first run that fails
+before exporting anything leaves neither output nor checkpoint behind. Without *checkpoint*,
+the output is overwritten.
 
-Progress: ``progress=True`` draws a one-line counter with the rate on stderr; a callable is
-called with the number of records written so far after every window or page.
+Progress: ``progress=True`` draws a tqdm bar on stderr when it is a terminal (windows done of
+windows planned, with an ETA; records and this run's rate), and a plain line every 2 seconds
+otherwise; a resumed export first says it resumed and how far the earlier runs got. A callable
+is called with the number of records written so far after every window or page.
 
 This module formats and writes files; it sends requests only through the client's resources.
 """
@@ -57,6 +72,7 @@ import collections
 import contextlib
 import csv
 import datetime as dt
+import enum
 import hashlib
 import io
 import json
@@ -74,7 +90,7 @@ import attrs
 import filelock
 
 from ._client import BandwidthClient
-from ._converter import unstructure, wire_name
+from ._converter import structure, unstructure, wire_name
 from ._errors import BandwidthError
 from ._json import dumps
 from ._pagination import AsyncPaginator
@@ -133,19 +149,81 @@ class ExportResult:
 @attrs.frozen
 class _Kind:
     model: type[Any]
-    #: The record's time the range filters on, or None (media has no time).
-    time_of: Callable[[Any], dt.datetime | None]
+    #: The wire name of the record's time the range filters on, or None (media has no time).
+    time_key: str | None
     #: Most records one windowed query returns; 0 for kinds read by plain pagination.
     cap: int = 0
+    #: The page size asked for by default: the most the API allows.
+    page_size: int = 1000
 
 
 _KINDS: dict[str, _Kind] = {
-    "calls": _Kind(CallState, lambda r: r.start_time, cap=10_000),
-    "recordings": _Kind(CallRecordingMetadata, lambda r: r.start_time, cap=1_000),
-    "conferences": _Kind(Conference, lambda r: r.created_time),
-    "messages": _Kind(ListMessageItem, lambda r: r.receive_time),
-    "media": _Kind(Media, lambda _: None),
+    "calls": _Kind(CallState, "startTime", cap=10_000, page_size=10_000),
+    "recordings": _Kind(CallRecordingMetadata, "startTime", cap=1_000),
+    "conferences": _Kind(Conference, "createdTime"),
+    "messages": _Kind(ListMessageItem, "receiveTime"),
+    "media": _Kind(Media, None),
 }
+
+
+class _Wire:
+    """
+    Copies a record from its decoded wire JSON to the JSON the model would write back.
+
+    No model is built: the fields the model knows, in its order, ``null`` left out, times
+    written as the converter writes them, nested objects through the converter.
+    """
+
+    def __init__(self, model: type[Any]) -> None:
+        self.model = model
+        attrs.resolve_types(model)
+        self.plain: list[str] = []
+        self.plan: list[tuple[str, Callable[[Any], Any] | None]] = []
+        for field in attrs.fields(model):
+            name = wire_name(model.__name__, field.name)
+            self.plan.append((name, _field_copier(field.type)))
+
+    def copy(self, raw: Any) -> dict[str, Any]:
+        """
+        *raw* as the model would write it.
+
+        A record that is not a JSON object goes through the model, so it fails as it always
+        did (`DecodeError`).
+        """
+        if not isinstance(raw, dict):
+            return unstructure(structure(raw, self.model))  # type: ignore[no-any-return]
+        out: dict[str, Any] = {}
+        for name, convert in self.plan:
+            value = raw.get(name)
+            if value is not None:
+                out[name] = value if convert is None else convert(value)
+        return out
+
+
+def _field_copier(kind: Any) -> Callable[[Any], Any] | None:
+    args = [a for a in get_args(kind) if a is not type(None)]
+    inner = args[0] if len(args) == 1 and kind.__class__ is not type else kind
+    if inner is dt.datetime:
+        return _wire_time
+    if inner in {str, int, float, bool} or (
+        isinstance(inner, type) and issubclass(inner, enum.Enum)
+    ):
+        return None
+    return lambda value: unstructure(structure(value, inner))
+
+
+def _wire_time(value: Any) -> Any:
+    # The converter writes datetime.isoformat() with Z: the API's "....123Z" becomes
+    # "....123000Z" (and ".000Z" no fraction); any other shape goes the slow, exact way.
+    if isinstance(value, str) and len(value) == 24 and value[19] == "." and value[23] == "Z":  # noqa: PLR2004
+        return value[:19] + "Z" if value[20:23] == "000" else value[:23] + "000Z"
+    return unstructure(structure(value, dt.datetime))
+
+
+def _wire_ms(value: Any) -> int | None:
+    if value is None:
+        return None
+    return _to_ms(structure(value, dt.datetime))
 
 
 def _window_query(
@@ -192,10 +270,9 @@ def _from_ms(ms: int) -> dt.datetime:
     return _EPOCH + ms * _MS
 
 
-def _in(moment: dt.datetime | None, lo: int | None, hi: int | None) -> bool:
-    if moment is None:
+def _in(ms: int | None, lo: int | None, hi: int | None) -> bool:
+    if ms is None:
         return True
-    ms = _to_ms(moment)
     return (lo is None or ms >= lo) and (hi is None or ms < hi)
 
 
@@ -290,17 +367,14 @@ class _Output:
             self._file.close()
             self._file = None
 
-    def encode(self, records: Iterable[Any]) -> bytes:
+    def encode(self, records: Iterable[dict[str, Any]]) -> bytes:
         """
-        *records* as JSON Lines or CSV rows.
+        *records* (wire JSON, see `_Wire`) as JSON Lines or CSV rows.
         """
         if self.format == "jsonl":
-            return b"".join(dumps(unstructure(r)) + b"\n" for r in records)
-        rows = []
-        for record in records:
-            data = unstructure(record)
-            rows.append([_cell(data.get(c), safe=self.safe) for c in self.columns])
-        return self._csv(rows)
+            return b"".join([dumps(r) + b"\n" for r in records])
+        safe = self.safe
+        return self._csv([[_cell(r.get(c), safe=safe) for c in self.columns] for r in records])
 
     def append(self, data: bytes | IO[bytes]) -> None:
         """
@@ -493,45 +567,98 @@ class _Checkpoint:
 
 class _Progress:
     """
-    A one-line counter with the rate on stderr, or the caller's callback.
+    Progress on stderr: a tqdm bar on a terminal, plain log lines elsewhere; or a callback.
+
+    Windowed kinds count windows done of windows planned (the total grows when a full window
+    is cut up), which gives tqdm its ETA; the postfix has the records and this run's rate.
     """
 
     def __init__(self, progress: bool | Callable[[int], object], kind: str, start: int) -> None:
         self._callback = progress if callable(progress) else None
-        self._draw = progress is True
+        self._on = progress is True
         self._kind = kind
         self.start = start
         self._began = time.monotonic()
-        self._last = 0.0
-        self._width = 0
+        self._logged = self._began
+        self.planned = self.done = 0
+        self._count = start
+        self._bar: Any = None
+        if self._on and sys.stderr.isatty():
+            import tqdm  # type: ignore[import-untyped]  # noqa: PLC0415 - only on a terminal
 
-    def __call__(self, count: int) -> None:
+            self._bar = tqdm.tqdm(
+                total=None, unit=" windows", file=sys.stderr, dynamic_ncols=True, leave=True
+            )
+
+    def say(self, line: str) -> None:
+        """
+        Print one line (a resume notice) above the bar, when progress is on.
+        """
+        if self._bar is not None:
+            self._bar.write(line, file=sys.stderr)
+        elif self._on:
+            print(line, file=sys.stderr)  # noqa: T201
+
+    def plan(self, windows: int) -> None:
+        """
+        *windows* more windows are to be fetched.
+        """
+        self.planned += windows
+        if self._bar is not None:
+            self._bar.total = self.planned
+            self._bar.refresh()
+
+    def advance(self, count: int, *, windows: int = 0) -> None:
+        """
+        *count* records are in the output now, and *windows* more windows are done.
+        """
+        self._count = count
+        self.done += windows
         if self._callback is not None:
             self._callback(count)
-        now = time.monotonic()
-        if self._draw and now - self._last >= 0.1:  # noqa: PLR2004 - ten redraws a second
-            self._show(count, now)
+        if self._bar is not None:
+            self._bar.set_postfix_str(self._postfix(), refresh=False)
+            self._bar.update(windows)
+        elif self._on and time.monotonic() - self._logged >= 2.0:  # noqa: PLR2004 - every 2 s
+            self._logged = time.monotonic()
+            print(self._line(), file=sys.stderr)  # noqa: T201
 
-    def close(self, count: int) -> None:
+    def close(self, count: int, *, failed: bool = False) -> None:
         """
         Draw the last count and end the line, so the shell prompt starts on a fresh one.
-        """
-        if self._draw:
-            self._show(count, time.monotonic())
-            sys.stderr.write("\n")
-            sys.stderr.flush()
 
-    def _show(self, count: int, now: float) -> None:
-        self._last = now
-        elapsed = now - self._began
-        rate = (count - self.start) / elapsed if elapsed > 0 else 0.0
-        line = f"{self._kind}: {count:,} exported ({rate:,.0f}/s)"
-        self._width = max(self._width, len(line))  # pad over a longer line drawn before
-        sys.stderr.write("\r" + line.ljust(self._width))
-        sys.stderr.flush()
+        After a failure only the bar is closed: the error is the line to read.
+        """
+        self._count = count
+        if self._bar is not None:
+            self._bar.set_postfix_str(self._postfix(), refresh=False)
+            self._bar.close()
+        elif self._on and not failed:
+            print(self._line(), file=sys.stderr)  # noqa: T201
+
+    def _rate(self) -> float:
+        elapsed = time.monotonic() - self._began
+        return (self._count - self.start) / elapsed if elapsed > 0 else 0.0
+
+    def _postfix(self) -> str:
+        return f"{self._count:,} {self._kind} ({self._rate():,.0f}/s)"
+
+    def _line(self) -> str:
+        windows = f", {self.done} of {self.planned} windows" if self.planned else ""
+        return f"{self._kind}: {self._count:,} exported ({self._rate():,.0f}/s this run){windows}"
 
 
 # -- the two ways of reading ---------------------------------------------------------------
+
+
+def _plan(start: int, end: int, density: float, cap: int) -> list[tuple[int, int]]:
+    """
+    Cut [*start*, *end*) into windows of about 80% of *cap* records at *density* per ms.
+
+    So each comes back in one query, not full.
+    """
+    step = max(1, int(0.8 * cap / density)) if density > 0 else end - start
+    return [(a, min(a + step, end)) for a in range(start, end, step)]
 
 
 def _gaps(state: _State, step: int) -> collections.deque[tuple[int, int]]:
@@ -565,6 +692,7 @@ class _Exporter:
     concurrency: int
     page_size: int
     step: int
+    wire: _Wire
 
     async def run(self) -> None:
         """
@@ -577,7 +705,7 @@ class _Exporter:
         self.state.finished = True
         self.checkpoint.save(self.state)
 
-    def _commit(self, data: bytes | IO[bytes], count: int) -> None:
+    def _commit(self, data: bytes | IO[bytes], count: int, *, window: bool = False) -> None:
         # Synchronous on purpose: no await between the output and its checkpoint.
         self.output.append(data)
         self.state.count += count
@@ -585,10 +713,11 @@ class _Exporter:
         if self.checkpoint.path is not None:
             self.state.fingerprint = self.output.fingerprint()
         self.checkpoint.save(self.state)
-        self.report(self.state.count)
+        self.report.advance(self.state.count, windows=int(window))
 
     async def _windows(self) -> None:
         pending = _gaps(self.state, self.step)
+        self.report.plan(len(pending))
         busy = 0
         changed = asyncio.Event()
 
@@ -608,6 +737,7 @@ class _Exporter:
                     halves = await self._window(lo, hi)
                 finally:
                     pending.extendleft(reversed(halves))
+                    self.report.plan(len(halves))
                     busy -= 1
                     changed.set()
 
@@ -618,26 +748,54 @@ class _Exporter:
         except BaseExceptionGroup as group:
             raise _first_error(group) from None
 
-    async def _window(self, lo: int, hi: int) -> list[tuple[int, int]]:
+    async def _window(self, lo: int, hi: int) -> list[tuple[int, int]]:  # noqa: C901
         """
-        Write the window [*lo*, *hi*) and return nothing, or return its halves if it was full.
+        Write the window [*lo*, *hi*); return the windows still to fetch for it, if any.
+
+        A window that comes back full (the query's cap) in time order is not wasted: every
+        record before the last time seen is complete and written, and the rest of the window
+        is cut into pieces sized from the density just seen. A full window out of order is
+        halved and fetched again.
         """
         spec = _KINDS[self.state.kind]
+        key, wire = spec.time_key, self.wire
         seen = kept = 0
-        query = _window_query(self.client, self.state.kind, lo, hi, self.page_size)
+        ordered, last = True, lo
+        held: list[dict[str, Any]] = []  # the records at time `last`: complete once time moves on
+        query = _window_query(self.client, self.state.kind, lo, hi, self.page_size).raw()
         with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MAX) as spool:
             async for page in query.pages():
                 seen += len(page.items)
-                records = [r for r in page.items if _in(spec.time_of(r), lo, hi)]
-                spool.write(self.output.encode(records))
-                kept += len(records)
+                batch: list[dict[str, Any]] = []
+                for raw in page.items:
+                    record = raw if isinstance(raw, dict) else wire.copy(raw)
+                    ms = _wire_ms(record.get(key)) if key else None
+                    if ms is None:
+                        batch.append(record)
+                        continue
+                    if not lo <= ms < hi:
+                        continue
+                    if ms > last:
+                        batch += held
+                        held, last = [], ms
+                    elif ms < last:
+                        ordered = False
+                    held.append(record)
+                spool.write(self.output.encode([wire.copy(r) for r in batch]))
+                kept += len(batch)
                 if seen >= spec.cap:
                     break
             if seen < spec.cap:
+                spool.write(self.output.encode([wire.copy(r) for r in held]))
                 spool.seek(0)
                 self.state.add_window(lo, hi)
-                self._commit(spool, kept)
+                self._commit(spool, kept + len(held), window=True)
                 return []
+            if ordered and last > lo:
+                spool.seek(0)
+                self.state.add_window(lo, last)
+                self._commit(spool, kept, window=True)
+                return _plan(last, hi, kept / (last - lo), spec.cap)
         if hi - lo < 2:  # noqa: PLR2004 - a millisecond cannot be halved
             msg = (
                 f"{seen} {self.state.kind} or more start at {_from_ms(lo).isoformat()}: more "
@@ -658,10 +816,15 @@ class _Exporter:
             page_size=self.page_size,
             cursor=state.cursor,
         )
-        pages = query.pages()
+        pages = query.raw().pages()
         async with contextlib.aclosing(pages):
             async for page in pages:
-                records = [r for r in page.items if _in(spec.time_of(r), state.since, state.until)]
+                records = [self.wire.copy(r) for r in page.items]
+                if spec.time_key is not None:
+                    key = spec.time_key
+                    records = [
+                        r for r in records if _in(_wire_ms(r.get(key)), state.since, state.until)
+                    ]
                 state.cursor = page.next_cursor
                 self._commit(self.output.encode(records), len(records))
 
@@ -722,7 +885,7 @@ def _check_resume(state: _State, asked: dict[str, object]) -> None:
 
 
 def _check_arguments(
-    kind: str, fmt: str, concurrency: int, page_size: int, window: dt.timedelta
+    kind: str, fmt: str, concurrency: int, page_size: int | None, window: dt.timedelta | None
 ) -> None:
     if kind not in _KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -730,9 +893,9 @@ def _check_arguments(
         raise ValueError(f"format must be one of {', '.join(_FORMATS)}, not {fmt!r}")
     if concurrency < 1:
         raise ValueError(f"concurrency must be >= 1, not {concurrency}")
-    if page_size < 1:
+    if page_size is not None and page_size < 1:
         raise ValueError(f"page_size must be >= 1, not {page_size}")
-    if window < _MS:
+    if window is not None and window < _MS:
         raise ValueError(f"window must be at least a millisecond, not {window}")
 
 
@@ -745,17 +908,19 @@ async def export(
     since: dt.datetime | None = None,
     until: dt.datetime | None = None,
     checkpoint: str | os.PathLike[str] | None = None,
-    concurrency: int = 4,
+    concurrency: int = 8,
     progress: bool | Callable[[int], object] = False,
-    page_size: int = 1000,
-    window: dt.timedelta = dt.timedelta(hours=1),
+    page_size: int | None = None,
+    window: dt.timedelta | None = None,
     safe_csv: bool = True,
 ) -> ExportResult:
     """
     Write every *kind* record in ``[since, until)`` to *out*, once each; see the module docs.
 
     *concurrency* windows are fetched at once (calls and recordings); *window* is the length
-    of the first windows; *page_size* is sent as the API's page size where it has one.
+    of the first windows (default: the range cut in *concurrency* pieces); *page_size* is
+    sent as the API's page size where it has one (default: the most it allows, 10,000 for
+    calls). *safe_csv* neutralises CSV cells a spreadsheet would run as formulas.
 
     Raises:
         ExportError: *checkpoint* belongs to another export, or its output file was changed.
@@ -805,6 +970,15 @@ async def export(
         store.release()
 
 
+def _resumed(state: _State, path: Path) -> str:
+    where = f"{state.count:,} {state.kind} already in {path}"
+    if state.since is not None and state.until is not None and _KINDS[state.kind].cap:
+        covered = sum(hi - lo for lo, hi in state.done)
+        share = covered / (state.until - state.since)
+        return f"resuming: {where}, {share:.0%} of the time range done"
+    return f"resuming: {where}, from the saved page cursor"
+
+
 async def _run(  # noqa: PLR0917 - the pieces export() resolved
     client: BandwidthClient,
     kind: Kind,
@@ -815,8 +989,8 @@ async def _run(  # noqa: PLR0917 - the pieces export() resolved
     bounds: tuple[int | None, int | None],
     progress: bool | Callable[[int], object],
     concurrency: int,
-    page_size: int,
-    window: dt.timedelta,
+    page_size: int | None,
+    window: dt.timedelta | None,
 ) -> ExportResult:
     fresh = state is None
     try:
@@ -830,13 +1004,31 @@ async def _run(  # noqa: PLR0917 - the pieces export() resolved
         else:
             output.reopen(state.offset, state.fingerprint)
         report = _Progress(progress, kind, state.count)
+        if not fresh:
+            report.say(_resumed(state, output.path))
+        if window is not None:
+            step = window // _MS
+        elif state.since is not None and state.until is not None:
+            step = max(1, -(-(state.until - state.since) // concurrency))
+        else:
+            step = 1
         exporter = _Exporter(
-            client, state, output, store, report, concurrency, page_size, window // _MS
+            client,
+            state,
+            output,
+            store,
+            report,
+            concurrency,
+            page_size or _KINDS[kind].page_size,
+            step,
+            _Wire(_KINDS[kind].model),
         )
         try:
             await exporter.run()
-        finally:
-            report.close(state.count)
+        except BaseException:
+            report.close(state.count, failed=True)
+            raise
+        report.close(state.count)
     except BaseException:
         output.close()
         if fresh and (state is None or state.count == 0):

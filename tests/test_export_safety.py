@@ -100,7 +100,7 @@ async def test_second_process_on_a_locked_checkpoint_exits_1(tmp_path: Path) -> 
     """Two processes on one checkpoint: the second says the checkpoint is in use and exits 1."""
     out, checkpoint = tmp_path / "calls.jsonl", tmp_path / "calls.ckpt"
     async with FakeBandwidth(calls=2_000, seed=6) as fake:
-        fake.faults.latency(0.5, path="/calls")
+        fake.faults.latency(3.0, path="/calls")
         argv = cli(fake, "export", "calls", "--out", str(out), "--checkpoint", str(checkpoint))
         first = asyncio.create_task(run(argv, fake))
         for _ in range(500):
