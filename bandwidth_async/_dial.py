@@ -46,7 +46,7 @@ WINDOW_DECREASE = 0.9
 #: Then the rate grows again (additive increase), per second of successes, by this share of the
 #: rate the API accepted when it refused: quickly while well below it, slowly near it.
 RATE_INCREASE_FAR = 0.05
-RATE_INCREASE_NEAR = 0.002
+RATE_INCREASE_NEAR = 0.003
 #: "Near" is within this share of the rate the API accepted.
 NEAR = 0.9
 #: A call that could not even connect is tried this many times (it was never sent).
@@ -228,17 +228,16 @@ class _Run:
     ledger: Ledger | None
     pace: _Pace = attrs.field(factory=_Pace)
     accepted: collections.deque[float] = attrs.field(factory=collections.deque)
-    began: float = attrs.field(factory=time.monotonic)
     stopping: bool = False
 
     def _accepted_rate(self) -> float:
         """
-        Calls per second accepted over the last second (or since the start, if shorter).
+        Calls the API accepted in the last second: its limit, when it just refused one.
         """
         now = time.monotonic()
         while self.accepted and self.accepted[0] < now - 1.0:
             self.accepted.popleft()
-        return len(self.accepted) / max(0.05, min(1.0, now - self.began))
+        return float(len(self.accepted))
 
     async def dial(self, key: str, call: CreateCall) -> DialResult | None:  # noqa: C901, PLR0912
         """
@@ -258,10 +257,16 @@ class _Run:
                 refusals += 1
                 if self.ledger is not None:
                     self.ledger.forget(key)  # refused: nothing happened
-                if self.aimd.refused(epoch, self._accepted_rate(), time.monotonic()):
-                    self.pace.hold(1.0 if exc.retry_after is None else exc.retry_after)
                 if self.stopping:
                     return DialResult(call, error=exc, refusals=refusals)
+                wait = 1.0 if exc.retry_after is None else exc.retry_after
+                if wait <= 0:  # "retry now": a momentary refusal, not the account's limit
+                    continue
+                probing = self.aimd.probing
+                if self.aimd.refused(epoch, self._accepted_rate(), time.monotonic()) and probing:
+                    # The first burst used up the account's second: everyone waits it out.
+                    self.pace.hold(wait)
+                await asyncio.sleep(wait)
                 continue
             except OutcomeUnknownError as exc:
                 self._finish(key, "unknown", error=exc)

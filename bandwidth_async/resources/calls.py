@@ -161,11 +161,15 @@ class Calls:
         with the same ledger, a request already there is not sent: its recorded outcome is
         yielded with ``recorded=True``. A key twice in one run raises `ValueError`.
         """
-        # The dialer handles 429s and refused connections itself: one attempt per send here.
+        # The dialer handles 429s and refused connections itself: one attempt per send here,
+        # and no client-wide 429 gate (retry_after_max=0): only the refused call waits its
+        # Retry-After, while the others go on at the lowered pace.
         options = self._session.options
         once = Session(
             self._session.transport,
-            attrs.evolve(options, retry=attrs.evolve(options.retry, max_attempts=1)),
+            attrs.evolve(
+                options, retry=attrs.evolve(options.retry, max_attempts=1, retry_after_max=0)
+            ),
         )
         return dial_many(
             Calls(once).create,
