@@ -37,16 +37,17 @@ if TYPE_CHECKING:
 
 __all__ = ["Aimd", "DialResult", "default_key", "dial_many"]
 
-#: Calls in flight at the start; each success adds one until the first 429 (slow start).
-START_WINDOW = 8
+#: Calls in flight at the start; each success adds half a call until the first 429 (slow
+#: start: the window grows by half each round trip, so the first burst of 429s stays small).
+START_WINDOW = 4
 #: After a 429 the rate becomes this share of what the API accepted in the last second ...
-RATE_DECREASE = 0.97
+RATE_DECREASE = 0.96
 #: ... and the concurrency this share of what it was.
 WINDOW_DECREASE = 0.9
 #: Then the rate grows again (additive increase), per second of successes, by this share of the
 #: rate the API accepted when it refused: quickly while well below it, slowly near it.
 RATE_INCREASE_FAR = 0.05
-RATE_INCREASE_NEAR = 0.003
+RATE_INCREASE_NEAR = 0.002
 #: "Near" is within this share of the rate the API accepted.
 NEAR = 0.9
 #: A call that could not even connect is tried this many times (it was never sent).
@@ -143,7 +144,7 @@ class Aimd:
         A call was created: widen the window, and raise the rate a little.
         """
         self.window = min(
-            float(self.ceiling), self.window + (1.0 if self.probing else 1.0 / self.window)
+            float(self.ceiling), self.window + (0.5 if self.probing else 1.0 / self.window)
         )
         if self.rate is not None and not self.probing:
             share = RATE_INCREASE_FAR if self.rate < NEAR * self.accepted else RATE_INCREASE_NEAR

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import json
 import os
 import statistics
@@ -28,6 +29,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -40,7 +42,7 @@ from bandwidth_async.export import export
 
 HERE = Path(__file__).parent
 SINCE = srv.EPOCH
-UNTIL = srv.EPOCH + srv.dt.timedelta(days=7)
+UNTIL = srv.EPOCH + dt.timedelta(days=7)
 
 
 def base(url: str, total: int, latency_ms: int = 0, rate: int = 0, *, cap: bool = True) -> str:
@@ -136,8 +138,8 @@ def dial_sdk(url: str, n: int) -> None:
 def server_stats(url: str, path: str, method: str = "GET") -> dict[str, Any]:
     import urllib.request  # noqa: PLC0415
 
-    request = urllib.request.Request(url + path, method=method)  # noqa: S310
-    with urllib.request.urlopen(request) as response:  # noqa: S310 - loopback
+    request = urllib.request.Request(url + path, method=method)
+    with urllib.request.urlopen(request) as response:
         data: dict[str, Any] = json.loads(response.read())
     return data
 
@@ -145,11 +147,12 @@ def server_stats(url: str, path: str, method: str = "GET") -> dict[str, Any]:
 def measure_dial(url: str, n: int, rate: int) -> dict[str, dict[str, float]]:
     out = {}
     target = base(url, 0, 100, rate)
-    for name, run in (
-        ("bandwidth_async", lambda: asyncio.run(dial_async(target, n))),
-        ("aiohttp gather", lambda: asyncio.run(dial_gather(target, n))),
-        ("bandwidth-sdk 50 threads", lambda: dial_sdk(target, n)),
-    ):
+    dialers: dict[str, Callable[[], None]] = {
+        "bandwidth_async": lambda: asyncio.run(dial_async(target, n)),
+        "aiohttp gather": lambda: asyncio.run(dial_gather(target, n)),
+        "bandwidth-sdk 50 threads": lambda: dial_sdk(target, n),
+    }
+    for name, run in dialers.items():
         server_stats(url, "/reset", "POST")
         time.sleep(1.0)  # a fresh second of the account's limit for each
         began = time.perf_counter()
@@ -197,8 +200,8 @@ async def export_aiohttp(url: str, out: Path) -> int:
                 count += len(records)
                 if len(records) < srv.CAP:
                     return count
-                last = srv.dt.datetime.fromisoformat(records[-1]["startTime"])
-                since = last + srv.dt.timedelta(milliseconds=1)
+                last = dt.datetime.fromisoformat(records[-1]["startTime"])
+                since = last + dt.timedelta(milliseconds=1)
 
 
 def export_sdk(url: str) -> int:
@@ -220,11 +223,11 @@ def export_sdk(url: str) -> int:
         count += len(page)
         if len(page) < srv.CAP:
             return count
-        last = srv.dt.datetime.fromisoformat(str(page[-1].start_time).replace(" ", "T"))
-        since = last + srv.dt.timedelta(milliseconds=1)
+        last = dt.datetime.fromisoformat(str(page[-1].start_time).replace(" ", "T"))
+        since = last + dt.timedelta(milliseconds=1)
 
 
-def timed(fn: Any, repeat: int) -> tuple[float, int]:
+def timed(fn: Callable[[], int], repeat: int) -> tuple[float, int]:
     times, count = [], 0
     for _ in range(repeat):
         began = time.perf_counter()
@@ -236,7 +239,7 @@ def timed(fn: Any, repeat: int) -> tuple[float, int]:
 def measure_export(url: str, total: int, latency: int, repeat: int, *, sdk: bool) -> dict[str, Any]:
     target = base(url, total, latency)
     work = Path(tempfile.mkdtemp())
-    runs: dict[str, Any] = {
+    runs: dict[str, Callable[[], int]] = {
         "bandwidth_async": lambda: asyncio.run(export_async(target, work / "a.jsonl")),
         "aiohttp script": lambda: asyncio.run(export_aiohttp(target, work / "b.jsonl")),
     }
@@ -279,10 +282,11 @@ async def iterate_aiohttp(url: str) -> int:
 def measure_iteration(url: str, total: int, repeat: int) -> dict[str, Any]:
     target = base(url, total, cap=False)
     out = {}
-    for name, fn in (
-        ("bandwidth_async", lambda: asyncio.run(iterate_async(target))),
-        ("aiohttp + json", lambda: asyncio.run(iterate_aiohttp(target))),
-    ):
+    runs: dict[str, Callable[[], int]] = {
+        "bandwidth_async": lambda: asyncio.run(iterate_async(target)),
+        "aiohttp + json": lambda: asyncio.run(iterate_aiohttp(target)),
+    }
+    for name, fn in runs.items():
         fn()
         seconds, count = timed(fn, repeat)
         assert count == total
@@ -306,7 +310,7 @@ def peak_rss(url: str, total: int) -> float:
         argv = ["export", "calls", "--out", f"{work}/c.jsonl", "--no-progress"]
         argv += ["--base-url", base(url, total), "--since", SINCE.isoformat()]
         argv += ["--until", UNTIL.isoformat()]
-        done = subprocess.run(  # noqa: S603
+        done = subprocess.run(
             [sys.executable, "-c", code, *argv], env=env, capture_output=True, text=True, check=True
         )
     return float(done.stdout.split()[-1])
@@ -323,14 +327,14 @@ def main() -> None:
     parser.add_argument("--slow", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    proc = subprocess.Popen(  # noqa: S603
+    proc = subprocess.Popen(
         [sys.executable, str(HERE / "bulk_server.py")], stdout=subprocess.PIPE, text=True
     )
     assert proc.stdout is not None
     url = proc.stdout.readline().split()[1]
     began = time.perf_counter()
     try:
-        results = {
+        results: dict[str, Any] = {
             "settings": vars(args),
             "export": measure_export(url, args.export, 0, args.repeat, sdk=False),
             "slow_export": measure_export(url, args.slow, 100, max(1, args.repeat - 1), sdk=True),
@@ -346,8 +350,14 @@ def main() -> None:
         proc.wait()
     results["seconds"] = time.perf_counter() - began
     (HERE / "results" / "bulk.json").write_text(json.dumps(results, indent=2))
-    (HERE / "results" / "bulk.md").write_text(report(results))
+    section = report(results)
+    (HERE / "results" / "bulk.md").write_text(section)
     chart(results)
+    # latest.md (run.py's table) gets this run's bulk section in place of the last one.
+    latest = HERE / "results" / "latest.md"
+    text = latest.read_text() if latest.exists() else ""
+    text = text.split("\n## Bulk work")[0].rstrip("\n")
+    latest.write_text(f"{text}\n\n{section}\n![bulk work](bulk.png)\n")
     print(report(results))
 
 
@@ -371,29 +381,41 @@ def report(r: dict[str, Any]) -> str:
     rows = [
         "| scenario | bandwidth_async | peer | ratio | target | met |",
         "|---|--:|--:|--:|---|---|",
-        f"| export {s['export']:,} calls to JSONL, 10,000 cap | "
-        f"{e['bandwidth_async']['records_per_s']:,.0f}/s | aiohttp script "
-        f"{e['aiohttp script']['records_per_s']:,.0f}/s | {ratio_export:.2f}x | >= 1.2x | "
-        f"{ok(ratio_export >= 1.2)} |",  # noqa: PLR2004
-        f"| export {s['slow']:,} calls, 100 ms a request, 10,000 cap | "
-        f"{slow['bandwidth_async']['seconds']:.2f} s | SDK page loop "
-        f"{slow['bandwidth-sdk page loop']['seconds']:.2f} s | {ratio_slow_sdk:.1f}x | >= 8x | "
-        f"{ok(ratio_slow_sdk >= 8)} |",  # noqa: PLR2004
-        f"| (same) | {slow['bandwidth_async']['seconds']:.2f} s | sequential aiohttp "
-        f"{slow['aiohttp script']['seconds']:.2f} s | {ratio_slow_aio:.1f}x | >= 3x | "
-        f"{ok(ratio_slow_aio >= 3)} |",  # noqa: PLR2004
-        f"| typed iteration, {s['export']:,} calls, 1,000 a page | "
-        f"{it['bandwidth_async']['records_per_s']:,.0f}/s | aiohttp + json "
-        f"{it['aiohttp + json']['records_per_s']:,.0f}/s | {ratio_iter:.2f}x | >= 0.85x | "
-        f"{ok(ratio_iter >= 0.85)} |",  # noqa: PLR2004
-        f"| peak RSS of `bandwidth-async export`, {s['export']:,} vs {s['export'] * 10:,} | "
-        f"{mem['small']:.1f} MB / {mem['big']:.1f} MB | | {ratio_mem:.2f}x | <= 1.10x | "
-        f"{ok(ratio_mem <= 1.1)} |",  # noqa: PLR2004
+        (
+            f"| export {s['export']:,} calls to JSONL, 10,000 cap | "
+            f"{e['bandwidth_async']['records_per_s']:,.0f}/s | aiohttp script "
+            f"{e['aiohttp script']['records_per_s']:,.0f}/s | {ratio_export:.2f}x | >= 1.2x | "
+            f"{ok(ratio_export >= 1.2)} |"
+        ),
+        (
+            f"| export {s['slow']:,} calls, 100 ms a request, 10,000 cap | "
+            f"{slow['bandwidth_async']['seconds']:.2f} s | SDK page loop "
+            f"{slow['bandwidth-sdk page loop']['seconds']:.2f} s | {ratio_slow_sdk:.1f}x | >= 8x | "
+            f"{ok(ratio_slow_sdk >= 8)} |"
+        ),
+        (
+            f"| (same) | {slow['bandwidth_async']['seconds']:.2f} s | sequential aiohttp "
+            f"{slow['aiohttp script']['seconds']:.2f} s | {ratio_slow_aio:.1f}x | >= 3x | "
+            f"{ok(ratio_slow_aio >= 3)} |"
+        ),
+        (
+            f"| typed iteration, {s['export']:,} calls, 1,000 a page | "
+            f"{it['bandwidth_async']['records_per_s']:,.0f}/s | aiohttp + json "
+            f"{it['aiohttp + json']['records_per_s']:,.0f}/s | {ratio_iter:.2f}x | >= 0.85x | "
+            f"{ok(ratio_iter >= 0.85)} |"
+        ),
+        (
+            f"| peak RSS of `bandwidth-async export`, {s['export']:,} vs {s['export'] * 10:,} | "
+            f"{mem['small']:.1f} MB / {mem['big']:.1f} MB | | {ratio_mem:.2f}x | <= 1.10x | "
+            f"{ok(ratio_mem <= 1.1)} |"
+        ),
     ]
     dial = [
         "",
-        f"Dial {s['dial']:,} calls under an account limit of {s['rate']} calls/s (429 with "
-        "`Retry-After: 1` above it), 100 ms a request:",
+        (
+            f"Dial {s['dial']:,} calls under an account limit of {s['rate']} calls/s (429 with "
+            "`Retry-After: 1` above it), 100 ms a request:"
+        ),
         "",
         "| dialer | calls/s | share of the limit | 429s per call | created twice |",
         "|---|--:|--:|--:|--:|",
@@ -405,8 +427,8 @@ def report(r: dict[str, Any]) -> str:
         )
     dial.append("")
     dial.append(
-        f"Targets for bandwidth_async: >= 0.95 of the limit ({ok(ours['share_of_limit'] >= 0.95)}),"  # noqa: PLR2004
-        f" 429s <= 2% of calls ({ok(ours['429_share'] <= 0.02)}), "  # noqa: PLR2004
+        f"Targets for bandwidth_async: >= 0.95 of the limit ({ok(ours['share_of_limit'] >= 0.95)}),"
+        f" 429s <= 2% of calls ({ok(ours['429_share'] <= 0.02)}), "
         f"no call created twice ({ok(ours['duplicates'] == 0)})."
     )
     head = (

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import bandwidth_async as bw
-from bandwidth_async._dial import Aimd
+from bandwidth_async._dial import RATE_DECREASE, START_WINDOW, Aimd
 from bandwidth_async.testing import FakeBandwidth
 
 APP = "04e88489-df02-4e34-a0ee-27a91849555f"
@@ -39,21 +39,21 @@ def created_tags(fake: FakeBandwidth) -> list[str | None]:
 
 
 def test_aimd_slow_start_then_one_decrease_per_burst() -> None:
-    """The window doubles per round trip until a 429; a burst of 429s decreases once."""
+    """The window grows by half per round trip until a 429; a burst of 429s decreases once."""
     aimd = Aimd(50)
-    assert aimd.allowed == 8
-    for _ in range(8):
+    assert aimd.allowed == START_WINDOW
+    for _ in range(START_WINDOW):
         aimd.succeeded()
-    assert aimd.allowed == 16
+    assert aimd.allowed == START_WINDOW + START_WINDOW // 2
     assert aimd.rate is None
     epoch = aimd.epoch
     assert aimd.refused(epoch, accepted=100.0, now=10.0)
-    assert aimd.rate == pytest.approx(97.0)
+    assert aimd.rate == pytest.approx(100 * RATE_DECREASE)
     assert not aimd.refused(epoch, accepted=100.0, now=10.1), "same burst"
     assert not aimd.refused(aimd.epoch, accepted=100.0, now=10.5), "within a second"
-    assert aimd.rate == pytest.approx(97.0)
+    assert aimd.rate == pytest.approx(100 * RATE_DECREASE)
     assert aimd.refused(aimd.epoch, accepted=90.0, now=11.5)
-    assert aimd.rate == pytest.approx(0.97 * 90.0)
+    assert aimd.rate == pytest.approx(RATE_DECREASE * 90.0)
 
 
 def test_aimd_increases_additively_and_respects_the_cap() -> None:
@@ -62,7 +62,7 @@ def test_aimd_increases_additively_and_respects_the_cap() -> None:
     assert aimd.rate == 50.0
     aimd.refused(aimd.epoch, accepted=40.0, now=0.0)
     low = aimd.rate
-    assert low == pytest.approx(38.8)
+    assert low == pytest.approx(40 * RATE_DECREASE)
     for _ in range(40):  # about a second of successes
         aimd.succeeded()
     assert low < aimd.rate < 40.0
