@@ -177,27 +177,57 @@ class _Wire:
     def __init__(self, model: type[Any]) -> None:
         self.model = model
         attrs.resolve_types(model)
-        self.plain: list[str] = []
-        self.plan: list[tuple[str, Callable[[Any], Any] | None]] = []
-        for field in attrs.fields(model):
-            name = wire_name(model.__name__, field.name)
-            self.plan.append((name, _field_copier(field.type)))
+        plan = [
+            (wire_name(model.__name__, f.name), _field_copier(f.type)) for f in attrs.fields(model)
+        ]
+        self.copy: Callable[[Any], dict[str, Any]] = self._compile(plan)
 
-    def copy(self, raw: Any) -> dict[str, Any]:
-        """
-        *raw* as the model would write it.
+    def _slow(self, raw: Any) -> dict[str, Any]:
+        # Not a JSON object: through the model, so it fails as it always did (DecodeError).
+        return unstructure(structure(raw, self.model))  # type: ignore[no-any-return]
 
-        A record that is not a JSON object goes through the model, so it fails as it always
-        did (`DecodeError`).
+    def _compile(
+        self, plan: list[tuple[str, Callable[[Any], Any] | None]]
+    ) -> Callable[[Any], dict[str, Any]]:
         """
-        if not isinstance(raw, dict):
-            return unstructure(structure(raw, self.model))  # type: ignore[no-any-return]
-        out: dict[str, Any] = {}
-        for name, convert in self.plan:
-            value = raw.get(name)
-            if value is not None:
-                out[name] = value if convert is None else convert(value)
-        return out
+        One straight-line function for the model, as cattrs generates its own.
+
+        A ``get`` and a test per field, the API's time format rewritten inline: half the
+        cost of a loop over the fields.
+        """
+        names: dict[str, Any] = {"slow": self._slow, "wire_time": _wire_time}
+        lines = [
+            "def copy(raw):",
+            "    if raw.__class__ is not dict:",
+            "        return slow(raw)",
+            "    get = raw.get",
+            "    out = {}",
+        ]
+        for n, (name, convert) in enumerate(plan):
+            key = repr(name)
+            lines.append(f"    if (v := get({key})) is not None:")
+            if convert is None:
+                lines.append(f"        out[{key}] = v")
+            elif convert is _wire_time:
+                lines += [
+                    (
+                        "        if v.__class__ is str and len(v) == 24 and v[19] == '.' "
+                        "and v[23] == 'Z':"
+                    ),
+                    (
+                        f"            out[{key}] = v[:19] + 'Z' if v[20:23] == '000' else "
+                        "v[:23] + '000Z'"
+                    ),
+                    "        else:",
+                    f"            out[{key}] = wire_time(v)",
+                ]
+            else:
+                names[f"convert{n}"] = convert
+                lines.append(f"        out[{key}] = convert{n}(v)")
+        lines.append("    return out")
+        exec("\n".join(lines), names)  # noqa: S102 - our own code, built from the model's fields
+        function: Callable[[Any], dict[str, Any]] = names["copy"]
+        return function
 
 
 def _field_copier(kind: Any) -> Callable[[Any], Any] | None:
@@ -223,6 +253,9 @@ def _wire_time(value: Any) -> Any:
 def _wire_ms(value: Any) -> int | None:
     if value is None:
         return None
+    if value.__class__ is str and value.endswith("Z"):
+        with contextlib.suppress(ValueError):
+            return round(dt.datetime.fromisoformat(value).timestamp() * 1000)
     return _to_ms(structure(value, dt.datetime))
 
 
