@@ -14,7 +14,7 @@ import pytest
 
 import bandwidth_async as bw
 from bandwidth_async._dial import RATE_DECREASE, START_WINDOW, Aimd
-from bandwidth_async.testing import FakeBandwidth
+from bandwidth_async.testing import FakeBandwidth, Limits
 
 APP = "04e88489-df02-4e34-a0ee-27a91849555f"
 
@@ -242,3 +242,16 @@ async def test_rate_caps_calls_per_second() -> None:
         took = loop.time() - began
     assert all(r.ok for r in results)
     assert took >= 11 / 20 * 0.9
+
+
+async def test_dialer_settles_under_the_emulators_account_limit() -> None:
+    """Under a 20 calls/s account limit every call is created once; 429s are sent again."""
+    async with FakeBandwidth(limits=Limits(create_call_per_second=20), latency=0.02) as fake:
+        async with fake.client() as client:
+            results = [r async for r in client.calls.create_many(map(call, range(60)))]
+        stats = fake.stats["createCall"]
+    assert all(r.ok for r in results)
+    tags = created_tags(fake)
+    assert len(tags) == len(set(tags)) == 60
+    assert sum(r.refusals for r in results) == stats.rate_limited
+    assert stats.requests == 60 + stats.rate_limited

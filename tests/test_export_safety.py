@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import csv
-import datetime as dt
 import json
 import os
 import sys
@@ -259,42 +258,31 @@ HOSTILE = {
 }
 
 
-APP = "04e88489-df02-4e34-a0ee-27a91849555f"  # the README's example application
-
-
-async def calls_to_hostile_numbers(fake: FakeBandwidth) -> dt.datetime:
-    """Dial one call per hostile value (as its ``to``) through the emulator; return a later time."""
+async def media_with_hostile_names(fake: FakeBandwidth) -> None:
+    """Upload one media file per hostile value (as its name) to the emulator."""
     async with fake.client() as client:
-        for to in HOSTILE:
-            await client.calls.create(
-                bw.CreateCall(
-                    to=to,
-                    from_="+19195554321",
-                    application_id=APP,
-                    answer_url="http://127.0.0.1:9/a",
-                )
-            )
-    return dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
+        for name in HOSTILE:
+            await client.media.upload(name, b"x", content_type="text/plain")
 
 
 async def test_csv_neutralises_formulas_by_default(fake: FakeBandwidth, tmp_path: Path) -> None:
     """Cells a spreadsheet would run get a leading quote; E.164 numbers and negatives do not."""
-    until = await calls_to_hostile_numbers(fake)
-    out = tmp_path / "calls.csv"
+    await media_with_hostile_names(fake)
+    out = tmp_path / "media.csv"
     async with fake.client() as client:
-        await export(client, "calls", out, format="csv", until=until)
+        await export(client, "media", out, format="csv")
     with out.open(newline="") as f:
         rows = list(csv.DictReader(f))
-    assert sorted(r["to"] for r in rows) == sorted(HOSTILE.values())
-    assert {r["from"] for r in rows} == {"+19195554321"}
+    assert sorted(r["mediaName"] for r in rows) == sorted(HOSTILE.values())
+    assert {r["contentLength"] for r in rows} == {"1"}
 
 
 async def test_csv_formulas_kept_when_asked(fake: FakeBandwidth, tmp_path: Path) -> None:
     """``safe_csv=False`` writes every value exactly as received, for machine consumers."""
-    until = await calls_to_hostile_numbers(fake)
-    out = tmp_path / "calls.csv"
+    await media_with_hostile_names(fake)
+    out = tmp_path / "media.csv"
     async with fake.client() as client:
-        await export(client, "calls", out, format="csv", until=until, safe_csv=False)
+        await export(client, "media", out, format="csv", safe_csv=False)
     with out.open(newline="") as f:
         rows = list(csv.DictReader(f))
-    assert sorted(r["to"] for r in rows) == sorted(HOSTILE)
+    assert sorted(r["mediaName"] for r in rows) == sorted(HOSTILE)
