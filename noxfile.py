@@ -87,3 +87,4 @@ def bench(session: nox.Session) -> None:
     """Measure export, dial, decode, import and memory against raw aiohttp and bandwidth-sdk."""
     session.install("-e", ".", "bandwidth-sdk", "matplotlib", "orjson>=3.9")
     session.run("python", "benchmarks/run.py", *session.posargs)
+    session.run("python", "benchmarks/bulk.py")

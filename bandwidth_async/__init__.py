@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from . import bxml, callbacks, testing
     from . import export as export
     from ._client import BandwidthClient
+    from ._ledger import Ledger, LedgerEntry, Reconciliation
     from .models import *  # noqa: F403 - every model is public API, listed in models.__all__
     from .resources import DialResult
 
@@ -55,6 +56,10 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "testing": (".testing", None),
     "BandwidthClient": ("._client", "BandwidthClient"),
     "DialResult": (".resources", "DialResult"),
+    # sqlite3 and filelock load with the first ledger, not with the package.
+    "Ledger": ("._ledger", "Ledger"),
+    "LedgerEntry": ("._ledger", "LedgerEntry"),
+    "Reconciliation": ("._ledger", "Reconciliation"),
 }
 
 __all__ = [
@@ -72,6 +77,8 @@ __all__ = [
     "DecodeError",
     "DialResult",
     "ForbiddenError",
+    "Ledger",
+    "LedgerEntry",
     "LocalCoordinator",
     "LookupTimeoutError",
     "NotFoundError",
@@ -79,6 +86,7 @@ __all__ = [
     "Page",
     "PaginationError",
     "RateLimitError",
+    "Reconciliation",
     "RequestTimeoutError",
     "RetryEvent",
     "RetryPolicy",

@@ -257,6 +257,22 @@ class AsyncPaginator(Generic[T]):
         self._cursor = cursor
         self._prefetch = prefetch
 
+    def raw(self) -> AsyncPaginator[Any]:
+        """
+        The same list with each record as its decoded JSON, no model built.
+
+        For copying records as they are (`bandwidth_async.export` does).
+        """
+        return AsyncPaginator(
+            self._fetch,
+            self._request,
+            decode=list,
+            pagination=self._pagination,
+            limit=self._limit,
+            cursor=self._cursor,
+            prefetch=self._prefetch,
+        )
+
     def __repr__(self) -> str:
         return (
             f"<AsyncPaginator {self._request.method} {self._request.path} "

@@ -128,7 +128,15 @@ async def test_resume_after_a_crash_writes_each_call_once(
                 task.cancel()
 
         task = asyncio.create_task(
-            export(client, "calls", out, checkpoint=checkpoint, progress=stop_midway)
+            export(
+                client,
+                "calls",
+                out,
+                checkpoint=checkpoint,
+                progress=stop_midway,
+                window=dt.timedelta(hours=1),
+                concurrency=4,
+            )
         )
         with pytest.raises(asyncio.CancelledError):
             await task

@@ -6,45 +6,27 @@ Methods describe requests and hand them to the session; they send nothing themse
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Iterable
+import os
+from collections.abc import AsyncGenerator, AsyncIterable, Callable, Iterable
 from typing import TYPE_CHECKING
 
 import attrs
 
-from .._errors import BandwidthError
+from .._dial import DialResult, default_key, dial_many
 from .._pagination import AsyncPaginator, LinkHeader
 from .._request import Host, Request
 from .._session import Session
-from .._throttle import Pacer
 from ..models import CallState, CreateCall, CreateCallResponse, UpdateCall, UpdateCallRecording
 
 if TYPE_CHECKING:
+    from .._ledger import Ledger
     from ..bxml import Bxml, Response
 
 __all__ = ["Calls", "DialResult"]
 
 _CALLS = "/accounts/{account_id}/calls"
 _CALL = "/accounts/{account_id}/calls/{call_id}"
-
-
-@attrs.frozen
-class DialResult:
-    """
-    How one call of `Calls.create_many` went: its request, and a response or an error.
-    """
-
-    request: CreateCall
-    response: CreateCallResponse | None = None
-    error: BandwidthError | None = None
-
-    @property
-    def ok(self) -> bool:
-        """
-        Whether the call was created.
-        """
-        return self.response is not None
 
 
 @attrs.frozen
@@ -153,67 +135,47 @@ class Calls:
             )
         )
 
-    async def create_many(  # noqa: C901 - one loop: fill, wait, yield, clean up
+    def create_many(
         self,
         requests: Iterable[CreateCall] | AsyncIterable[CreateCall],
         *,
         concurrency: int = 50,
         rate: float | None = None,
+        ledger: Ledger | str | os.PathLike[str] | None = None,
+        key: Callable[[CreateCall], str] = default_key,
     ) -> AsyncGenerator[DialResult, None]:
         """
         Dial every call of *requests*, yielding a `DialResult` for each as it finishes.
 
-        The input is read lazily, at most *concurrency* calls are in flight, *rate* caps calls
-        per second, and one failed call never stops the others. No call is sent twice unless
-        its connection could not be opened at all.
+        The input is read lazily and at most *concurrency* calls are in flight. A 429 is a
+        refusal, not a failure: the call waits and is sent again, and the dialer slows down
+        (multiplicative decrease) and speeds up again after successes (additive increase),
+        settling just under the account's limit; *rate* (calls per second) is a hard cap. One
+        failed call never stops the others, and no call is sent twice unless its connection
+        could not be opened at all. Every request sent gets exactly one result: when the input
+        raises or the consumer stops, the calls in flight are awaited (not cancelled), then the
+        input's error is raised.
+
+        With *ledger* (a path or a `Ledger`) each outcome is recorded durably, under
+        ``key(request)`` (default: its ``tag``, else its ``to``), before it is yielded; run again
+        with the same ledger, a request already there is not sent: its recorded outcome is
+        yielded with ``recorded=True``. A key twice in one run raises `ValueError`.
         """
-        if concurrency < 1:
-            raise ValueError(f"concurrency must be >= 1, not {concurrency}")
-        pacer = Pacer(rate) if rate else None
-        source = _aiter(requests)
-        in_flight: set[asyncio.Task[DialResult]] = set()
-        # Each task reports itself here when done: one wake-up per finished call, where
-        # asyncio.wait would re-register a callback on every pending task each time.
-        finished: asyncio.Queue[asyncio.Task[DialResult]] = asyncio.Queue()
-
-        async def dial(call: CreateCall) -> DialResult:
-            if pacer is not None:
-                await pacer.wait()
-            try:
-                return DialResult(call, await self.create(call))
-            except BandwidthError as exc:
-                return DialResult(call, error=exc)
-
-        exhausted = False
-        try:
-            while True:
-                while not exhausted and len(in_flight) < concurrency:
-                    try:
-                        call = await anext(source)
-                    except StopAsyncIteration:
-                        exhausted = True
-                        break
-                    task = asyncio.create_task(dial(call))
-                    task.add_done_callback(finished.put_nowait)
-                    in_flight.add(task)
-                if not in_flight:
-                    break
-                task = await finished.get()
-                in_flight.discard(task)
-                yield task.result()
-        finally:
-            for task in in_flight:
-                task.cancel()
-            if in_flight:
-                await asyncio.gather(*in_flight, return_exceptions=True)
-
-
-async def _aiter(
-    items: Iterable[CreateCall] | AsyncIterable[CreateCall],
-) -> AsyncIterator[CreateCall]:
-    if isinstance(items, AsyncIterable):
-        async for item in items:
-            yield item
-    else:
-        for item in items:
-            yield item
+        # The dialer handles 429s and refused connections itself: one attempt per send here,
+        # and no client-wide 429 gate (retry_after_max=0): only the refused call waits its
+        # Retry-After, while the others go on at the lowered pace.
+        options = self._session.options
+        once = Session(
+            self._session.transport,
+            attrs.evolve(
+                options, retry=attrs.evolve(options.retry, max_attempts=1, retry_after_max=0)
+            ),
+        )
+        return dial_many(
+            Calls(once).create,
+            requests,
+            concurrency=concurrency,
+            rate=rate,
+            ledger=ledger,
+            key=key,
+        )
