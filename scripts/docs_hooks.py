@@ -1,0 +1,180 @@
+"""
+MkDocs hook: the operation table at the top of each resource's reference page.
+
+A page holds ``<!-- operations: bandwidth_async.resources.calls.Calls -->``; the hook replaces
+it with a table of that class's public methods, each with its HTTP method and path, the spec's
+operationId and a link to Bandwidth's page for the operation. The table is computed from the code
+and ``spec/*.yml`` on every build, so it cannot drift from either.
+
+A method's operationId is the spec operationId that appears as a string literal in its source
+(``Request(..., operation="createCall")``), else the operation whose HTTP method and path its
+``Request(...)`` builds, else the one its docstring names ("... (createCall)").
+Bandwidth's reference pages follow one pattern,
+``https://dev.bandwidth.com/apis/{api}/#tag/{Tag}/operation/{operationId}``, where *api* is the
+API's reference (chosen by the operation's first tag, below) and *Tag* is that tag with spaces as
+hyphens.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import re
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "spec"
+DOCS_URL = "https://dev.bandwidth.com/apis/{api}/#tag/{tag}/operation/{operation_id}"
+
+#: Which of Bandwidth's API references documents each tag of the spec.
+API_BY_TAG = {
+    "Calls": "voice",
+    "Conferences": "voice",
+    "Recordings": "voice",
+    "Statistics": "voice",
+    "Transcriptions": "voice",
+    "Endpoints": "voice",
+    "Messages": "messaging",
+    "Media": "messaging",
+    "Multi-Channel": "multi-channel",
+    "MFA": "mfa",
+    "Phone Number Lookup": "phone-number-lookup",
+    "Toll-Free Verification": "numbers",
+}
+
+_MARKER = re.compile(r"<!--\s*operations:\s*(?P<target>[\w.]+)\s*-->")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
+_PATH_ARG = 2  # Request(method, host, path, ...)
+_METHODS = frozenset({"get", "put", "post", "delete", "patch"})
+
+
+@attrs.frozen
+class Operation:
+    """
+    One operation of the spec: its id, HTTP method, path and first tag.
+    """
+
+    operation_id: str
+    method: str
+    path: str
+    tag: str
+
+    @property
+    def url(self) -> str:
+        """
+        Bandwidth's reference page for this operation.
+        """
+        return DOCS_URL.format(
+            api=API_BY_TAG.get(self.tag, "voice"),
+            tag=self.tag.replace(" ", "-"),
+            operation_id=self.operation_id,
+        )
+
+
+def load_operations(specs: Path = SPECS) -> dict[str, Operation]:
+    """
+    Every operation of ``spec/bandwidth.yml``, then those only the other spec files still have.
+    """
+    files = sorted(specs.glob("*.yml"), key=lambda p: (p.name != "bandwidth.yml", p.name))
+    found: dict[str, Operation] = {}
+    for file in files:
+        spec = yaml.safe_load(file.read_text(encoding="utf-8"))
+        for path, item in spec.get("paths", {}).items():
+            for method, operation in item.items():
+                if method not in _METHODS or "operationId" not in operation:
+                    continue
+                operation_id = operation["operationId"]
+                tag = (operation.get("tags") or ["Calls"])[0]
+                found.setdefault(operation_id, Operation(operation_id, method.upper(), path, tag))
+    return found
+
+
+def method_operations(cls: type, operations: dict[str, Operation]) -> list[tuple[str, Any]]:
+    """
+    ``(method name, Operation or None)`` for each public method of *cls*, in source order.
+    """
+    rows: list[tuple[str, Any]] = []
+    members = [
+        (name, member)
+        for name, member in vars(cls).items()
+        if not name.startswith("_") and inspect.isfunction(member)
+    ]
+    for name, member in members:
+        source = inspect.getsource(member)
+        literals = re.findall(r"""["']([A-Za-z][A-Za-z0-9]+)["']""", source)
+        docstring = inspect.getdoc(member) or ""
+        candidates = (
+            [w for w in literals if w in operations]
+            or _by_request(source, sys.modules[cls.__module__].__dict__, operations)
+            or [w for w in _WORD.findall(docstring) if w in operations]
+        )
+        rows.append((name, operations[candidates[0]] if candidates else None))
+    return rows
+
+
+def _by_request(
+    source: str, namespace: dict[str, Any], operations: dict[str, Operation]
+) -> list[str]:
+    """
+    The operations whose method and path match a ``Request(method, host, path, ...)`` in *source*.
+    """
+    by_route = {(op.method, op.path): op.operation_id for op in operations.values()}
+    found: list[str] = []
+    for node in ast.walk(ast.parse(textwrap.dedent(source))):
+        is_request = isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Request"
+        if (
+            not is_request
+            or len(node.args) < _PATH_ARG + 1
+            or not isinstance(node.args[0], ast.Constant)
+        ):
+            continue
+        try:
+            path = eval(
+                compile(ast.Expression(node.args[_PATH_ARG]), "<path>", "eval"), dict(namespace)
+            )
+        except Exception:  # noqa: BLE001 - a path built at run time: no match, not a failure
+            continue
+        camel = re.sub(r"_([a-z])", lambda m: m[1].upper(), str(path))
+        operation_id = by_route.get((str(node.args[0].value), camel))
+        if operation_id is not None:
+            found.append(operation_id)
+    return found
+
+
+def operations_table(target: str, operations: dict[str, Operation]) -> str:
+    """
+    The Markdown table of *target*'s (``module.Class``) methods and their operations.
+    """
+    module_name, _, class_name = target.rpartition(".")
+    cls = getattr(importlib.import_module(module_name), class_name)
+    lines = [
+        "| method | operationId | HTTP | Bandwidth reference |",
+        "|---|---|---|---|",
+    ]
+    for name, operation in method_operations(cls, operations):
+        method_ref = f"[`{name}`][{target}.{name}]"
+        if operation is None:
+            lines.append(f"| {method_ref} | — | | |")
+            continue
+        lines.append(
+            f"| {method_ref} | `{operation.operation_id}` | "
+            f"`{operation.method} {operation.path}` | [{operation.operation_id}]({operation.url}) |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def on_page_markdown(markdown: str, **_: Any) -> str:
+    """
+    MkDocs hook: replace each operations marker with its table.
+    """
+    if "operations:" not in markdown:
+        return markdown
+    operations = load_operations()
+    return _MARKER.sub(lambda m: operations_table(m["target"], operations), markdown)
