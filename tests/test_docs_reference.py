@@ -1,0 +1,165 @@
+"""
+The API reference covers every public name, and each resource page links its operations.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.util
+import re
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+import bandwidth_async as bw
+from bandwidth_async import bxml, callbacks, export, resources, testing
+from bandwidth_async.testing import pytest_plugin
+
+ROOT = Path(__file__).parent.parent
+REFERENCE = ROOT / "docs" / "reference"
+_DIRECTIVE = re.compile(r"^::: (?P<id>[\w.]+)\n(?P<options>(?:    .*\n|\n)*)", re.MULTILINE)
+
+
+def _load_hooks() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "scripts" / "docs_hooks.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+docs_hooks = _load_hooks()
+
+
+@functools.cache
+def directives() -> dict[str, list[str] | None]:
+    """
+    Every ``::: identifier`` of the reference, with its ``members`` option when it has one.
+    """
+    found: dict[str, list[str] | None] = {}
+    for page in REFERENCE.rglob("*.md"):
+        for match in _DIRECTIVE.finditer(page.read_text(encoding="utf-8")):
+            options = yaml.safe_load(match["options"]) if match["options"].strip() else None
+            members = ((options or {}).get("options") or {}).get("members")
+            found[match["id"]] = members if isinstance(members, list) else None
+    return found
+
+
+def documented(module: str, name: str, obj: Any, known: dict[str, list[str] | None]) -> bool:
+    """
+    Whether a directive renders *name*: its own, or one of a module that holds it.
+    """
+    owners = {module, getattr(obj, "__module__", module)}
+    own = {f"{owner}.{name}" for owner in owners}
+    own.add(f"{getattr(obj, '__module__', module)}.{getattr(obj, '__qualname__', name)}")
+    if own & known.keys():
+        return True
+    return any(
+        owner in known and (known[owner] is None or name in (known[owner] or []))
+        for owner in owners
+    )
+
+
+def public_names() -> list[tuple[str, str, Any]]:
+    """
+    ``(module, name, object)`` for every name a user may import.
+    """
+    modules: list[ModuleType] = [bw, bxml, callbacks, testing, resources, pytest_plugin]
+    names = [
+        (module.__name__, name, getattr(module, name))
+        for module in modules
+        for name in module.__all__
+        if not name.startswith("_")
+        and not isinstance(getattr(module, name), ModuleType)
+        and not name.startswith("pytest_")
+    ]
+    names += [
+        ("bandwidth_async.export", name, getattr(export, name))
+        for name in ("export", "ExportResult", "ExportError")
+    ]
+    return names
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "obj"),
+    [pytest.param(*item, id=f"{item[0]}.{item[1]}") for item in public_names()],
+)
+def test_every_public_name_is_in_the_reference(module: str, name: str, obj: Any) -> None:
+    """Each public name is rendered by some ::: directive of docs/reference."""
+    assert documented(module, name, obj, directives()), f"{module}.{name} is not in the reference"
+
+
+def test_the_check_would_see_a_missing_name() -> None:
+    """A name with no directive of its own or of its module is reported missing."""
+    known = {"bandwidth_async.callbacks": ["parse"]}
+    assert documented("bandwidth_async.callbacks", "parse", callbacks.parse, known)
+    assert not documented(
+        "bandwidth_async.callbacks", "check_basic_auth", callbacks.check_basic_auth, known
+    )
+
+
+def test_directives_name_real_objects() -> None:
+    """Every ::: identifier imports, so the reference names nothing that is gone."""
+    for identifier in directives():
+        parts = identifier.split(".")
+        for split in range(len(parts), 0, -1):
+            try:
+                obj: Any = importlib.import_module(".".join(parts[:split]))
+            except ImportError:
+                continue
+            for attribute in parts[split:]:
+                obj = getattr(obj, attribute)
+            break
+        else:
+            pytest.fail(f"{identifier} does not import")
+
+
+@pytest.mark.parametrize("name", [n for n in resources.__all__ if n != "DialResult"])
+def test_each_resource_page_carries_its_operation_table(name: str) -> None:
+    """Each resource class has a reference page with the operations marker and its directive."""
+    cls = getattr(resources, name)
+    target = f"{cls.__module__}.{name}"
+    pages = [p.read_text(encoding="utf-8") for p in (REFERENCE / "resources").glob("*.md")]
+    assert any(f"<!-- operations: {target} -->" in p and f"::: {target}" in p for p in pages)
+
+
+def test_operation_table_links_bandwidths_page() -> None:
+    """The calls table names createCall, its route and Bandwidth's reference URL for it."""
+    operations = docs_hooks.load_operations()
+    table = docs_hooks.operations_table("bandwidth_async.resources.calls.Calls", operations)
+    assert (
+        "| [`create`][bandwidth_async.resources.calls.Calls.create] | `createCall` | "
+        "`POST /accounts/{accountId}/calls` | "
+        "[createCall](https://dev.bandwidth.com/apis/voice/#tag/Calls/operation/createCall) |"
+    ) in table
+    assert "operation/updateCallBxml" in table  # found from the Request's method and path
+    assert "| [`create_many`][bandwidth_async.resources.calls.Calls.create_many] | — |" in table
+
+
+def test_operation_urls_follow_each_api_reference() -> None:
+    """Messaging, MFA and lookup operations link to their own API's reference."""
+    operations = docs_hooks.load_operations()
+    assert operations["createMessage"].url == (
+        "https://dev.bandwidth.com/apis/messaging/#tag/Messages/operation/createMessage"
+    )
+    assert operations["verifyCode"].url.startswith("https://dev.bandwidth.com/apis/mfa/#tag/MFA/")
+    assert "/#tag/Phone-Number-Lookup/operation/" in operations["createLookup"].url
+
+
+def test_every_mapped_method_names_a_spec_operation() -> None:
+    """Every operationId in the tables is one of the spec's, so no link is dead."""
+    operations = docs_hooks.load_operations()
+    mapped = [
+        operation.operation_id
+        for name in resources.__all__
+        if name != "DialResult"
+        for _, operation in docs_hooks.method_operations(getattr(resources, name), operations)
+        if operation is not None
+    ]
+    assert set(mapped) <= operations.keys()
+    assert len(set(mapped)) >= 30  # today's resources: 35 of the 36 operations of 2024
