@@ -163,3 +163,37 @@ def test_every_mapped_method_names_a_spec_operation() -> None:
     ]
     assert set(mapped) <= operations.keys()
     assert len(set(mapped)) >= 30  # today's resources: 35 of the 36 operations of 2024
+
+
+def _load_griffe_rest() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "griffe_rest", ROOT / "scripts" / "griffe_rest.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("rest", "markdown"),
+    [
+        pytest.param(
+            "Use it:\n\n.. code-block:: python\n\n    x = 1\n\n    y = 2\n\nAfter.",
+            "Use it:\n\n```python\nx = 1\n\ny = 2\n```\n\nAfter.",
+            id="directive",
+        ),
+        pytest.param(
+            "Example::\n\n    await go()\nAfter.",
+            "Example:\n\n```python\nawait go()\n```\nAfter.",
+            id="paragraph-ending-in-double-colon",
+        ),
+        pytest.param("::\n\n    a\n", "```python\na\n```", id="bare-double-colon"),
+        pytest.param("Ends with::", "Ends with::", id="nothing-follows"),
+        pytest.param("No code here.\nAt all.", "No code here.\nAt all.", id="plain"),
+    ],
+)
+def test_rest_code_blocks_become_fences(rest: str, markdown: str) -> None:
+    """The docs build turns reST code blocks in docstrings into Markdown fences."""
+    assert _load_griffe_rest().fence_literal_blocks(rest) == markdown
