@@ -8,6 +8,7 @@ import functools
 import importlib
 import importlib.util
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -50,7 +51,7 @@ def directives() -> dict[str, list[str] | None]:
     return found
 
 
-def documented(module: str, name: str, obj: Any, known: dict[str, list[str] | None]) -> bool:
+def documented(module: str, name: str, obj: Any, known: Mapping[str, list[str] | None]) -> bool:
     """
     Whether a directive renders *name*: its own, or one of a module that holds it.
     """
