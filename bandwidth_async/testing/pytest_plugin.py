@@ -13,8 +13,8 @@ fixtures without a conftest line::
 The fixtures are async, so the tests that use them need an async plugin. With pytest-asyncio
 active (strict or auto mode) they are pytest-asyncio fixtures and follow its loop scope settings;
 without it they are plain async fixtures, which anyio's plugin runs for ``@pytest.mark.anyio``
-tests. Nothing here is imported before a test asks for a fixture, so the plugin costs a test
-suite that does not use it nothing.
+tests. The plugin adds the two fixtures and the marker, and changes nothing else in a run;
+``pytest -p no:bandwidth_async`` turns it off.
 """
 
 from __future__ import annotations
@@ -25,10 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from bandwidth_async._retry import RetryPolicy
+
+from ._fake import FakeBandwidth
+
 if TYPE_CHECKING:
     from bandwidth_async._client import BandwidthClient
-
-    from ._fake import FakeBandwidth
 
 __all__ = ["bandwidth_client", "fake_bandwidth", "pytest_configure"]
 
@@ -42,8 +44,6 @@ async def fake_bandwidth(request: pytest.FixtureRequest) -> AsyncIterator[FakeBa
     Keyword arguments of the test's ``@pytest.mark.fake_bandwidth(...)`` marker, if any, are
     passed to `FakeBandwidth` (``calls=``, ``seed=``, ...).
     """
-    from ._fake import FakeBandwidth  # noqa: PLC0415 - only a test that asks pays for aiohttp.web
-
     marker = request.node.get_closest_marker(MARKER)
     options: dict[str, Any] = dict(marker.kwargs) if marker is not None else {}
     async with FakeBandwidth(**options) as fake:
@@ -54,8 +54,6 @@ async def bandwidth_client(fake_bandwidth: FakeBandwidth) -> AsyncIterator[Bandw
     """
     A `BandwidthClient` bound to ``fake_bandwidth``, with short retry backoffs, closed after.
     """
-    from bandwidth_async._retry import RetryPolicy  # noqa: PLC0415
-
     retry = RetryPolicy(backoff_base=0.01, backoff_max=0.1)
     async with fake_bandwidth.client(retry=retry) as client:
         yield client
