@@ -1,5 +1,5 @@
 """
-MkDocs hook: the operation table at the top of each resource's reference page.
+MkDocs hook: the operation table of each resource's reference page, and the models page.
 
 A page holds ``<!-- operations: bandwidth_async.resources.calls.Calls -->``; the hook replaces
 it with a table of that class's public methods, each with its HTTP method and path, the spec's
@@ -13,6 +13,10 @@ Bandwidth's reference pages follow one pattern,
 ``https://dev.bandwidth.com/apis/{api}/#tag/{Tag}/operation/{operationId}``, where *api* is the
 API's reference (chosen by the operation's first tag, below) and *Tag* is that tag with spaces as
 hyphens.
+
+``<!-- models -->`` becomes one section per public module of ``bandwidth_async.models``, titled
+by the first line of its docstring (up to a colon), so a module the generator adds is
+documented at once.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import pkgutil
 import re
 import sys
 import textwrap
@@ -50,6 +55,7 @@ API_BY_TAG = {
 }
 
 _MARKER = re.compile(r"<!--\s*operations:\s*(?P<target>[\w.]+)\s*-->")
+_MODELS = "<!-- models -->"
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
 _PATH_ARG = 2  # Request(method, host, path, ...)
 _METHODS = frozenset({"get", "put", "post", "delete", "patch"})
@@ -170,10 +176,30 @@ def operations_table(target: str, operations: dict[str, Operation]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def models_sections(package: str = "bandwidth_async.models") -> str:
+    """
+    A section with a ``:::`` directive for each public module of *package*, in name order.
+    """
+    root = importlib.import_module(package)
+    sections: list[str] = []
+    for info in sorted(pkgutil.iter_modules(root.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{package}.{info.name}")
+        title = (inspect.getdoc(module) or info.name).splitlines()[0].partition(":")[0]
+        sections.append(
+            f"## {title}\n\n::: {package}.{info.name}\n"
+            "    options:\n      show_root_heading: false\n      heading_level: 3\n"
+        )
+    return "\n".join(sections)
+
+
 def on_page_markdown(markdown: str, **_: Any) -> str:
     """
-    MkDocs hook: replace each operations marker with its table.
+    MkDocs hook: replace each operations marker with its table, and the models marker.
     """
+    if _MODELS in markdown:
+        markdown = markdown.replace(_MODELS, models_sections())
     if "operations:" not in markdown:
         return markdown
     operations = load_operations()

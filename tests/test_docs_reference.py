@@ -40,11 +40,12 @@ docs_hooks = _load_hooks()
 @functools.cache
 def directives() -> dict[str, list[str] | None]:
     """
-    Every ``::: identifier`` of the reference, with its ``members`` option when it has one.
+    Every ``::: identifier`` of the reference as built, with its ``members`` option if any.
     """
     found: dict[str, list[str] | None] = {}
     for page in REFERENCE.rglob("*.md"):
-        for match in _DIRECTIVE.finditer(page.read_text(encoding="utf-8")):
+        text = docs_hooks.on_page_markdown(page.read_text(encoding="utf-8"))
+        for match in _DIRECTIVE.finditer(text):
             options = yaml.safe_load(match["options"]) if match["options"].strip() else None
             members = ((options or {}).get("options") or {}).get("members")
             found[match["id"]] = members if isinstance(members, list) else None
@@ -140,6 +141,15 @@ def test_operation_table_links_bandwidths_page() -> None:
     ) in table
     assert "operation/updateCallBxml" in table  # found from the Request's method and path
     assert "| [`create_many`][bandwidth_async.resources.calls.Calls.create_many] | — |" in table
+
+
+def test_models_page_has_a_section_per_models_module() -> None:
+    """The models marker expands to one titled section per public module of models/."""
+    sections = docs_hooks.models_sections()
+    assert "## Voice API models\n\n::: bandwidth_async.models.voice\n" in sections
+    assert "## Webhook bodies Bandwidth POSTs to your application\n" in sections
+    assert "_enums" not in sections
+    assert "<!-- models -->" in (REFERENCE / "models.md").read_text(encoding="utf-8")
 
 
 def test_operation_urls_follow_each_api_reference() -> None:
