@@ -1,10 +1,13 @@
 """
-MkDocs hook: the operation table of each resource's reference page, and the models page.
+MkDocs hook: the resource pages and their operation tables, and the models page.
 
-A page holds ``<!-- operations: bandwidth_async.resources.calls.Calls -->``; the hook replaces
-it with a table of that class's public methods, each with its HTTP method and path, the spec's
-operationId and a link to Bandwidth's page for the operation. The table is computed from the code
-and ``spec/*.yml`` on every build, so it cannot drift from either.
+Each attribute of ``BandwidthClient`` that is a resource (``client.calls``, ...) gets a page,
+``reference/resources/<module>.md``, generated at build time and listed under "Resources" in the
+nav, so a resource added to the client is documented without editing the site (a page written by
+hand at that path wins). Each page holds an ``operations`` marker naming its class, which the hook
+replaces with a table of the class's public methods: HTTP method and path, the spec's
+operationId, and a link to Bandwidth's page for the operation. The table is computed from the
+code and ``spec/*.yml`` on every build, so it cannot drift from either.
 
 A method's operationId is the spec operationId that appears as a string literal in its source
 (``Request(..., operation="createCall")``), else the operation whose HTTP method and path its
@@ -192,6 +195,76 @@ def models_sections(package: str = "bandwidth_async.models") -> str:
             "    options:\n      show_root_heading: false\n      heading_level: 3\n"
         )
     return "\n".join(sections)
+
+
+def resource_pages() -> dict[str, str]:
+    """
+    The generated page of each client resource, ``{path under docs/: Markdown}``, in client order.
+    """
+    client = importlib.import_module("bandwidth_async")
+    resources = importlib.import_module("bandwidth_async.resources")
+    attributes = {
+        str(annotation): name
+        for name, annotation in inspect.get_annotations(client.BandwidthClient).items()
+        if str(annotation) in resources.__all__
+    }
+    pages: dict[str, str] = {}
+    for class_name, attribute in attributes.items():
+        cls = getattr(resources, class_name)
+        target = f"{cls.__module__}.{class_name}"
+        extras = [
+            f"{cls.__module__}.{other}"
+            for other in resources.__all__
+            if other not in attributes and getattr(resources, other).__module__ == cls.__module__
+        ]
+        text = [
+            f"# client.{attribute}",
+            "",
+            (
+                f"`client.{attribute}` is a [`{class_name}`][{target}]. Each method that sends "
+                "one request names the spec's operationId and links to Bandwidth's reference for "
+                "it; a — marks an SDK helper built on those operations."
+            ),
+            "",
+            f"<!-- operations: {target} -->",
+            "",
+            f"::: {target}",
+            *(f"\n::: {extra}" for extra in extras),
+            "",
+        ]
+        pages[f"reference/resources/{cls.__module__.rpartition('.')[2]}.md"] = "\n".join(text)
+    return pages
+
+
+def on_config(config: Any) -> Any:
+    """
+    MkDocs hook: list the generated resource pages under the nav's "Resources" section.
+    """
+    entries = list(resource_pages())  # titled by their headings, client.calls ...
+
+    def replace(items: Any) -> None:
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict):
+                for key, value in item.items():
+                    if key == "Resources":
+                        item[key] = entries
+                    else:
+                        replace(value)
+
+    replace(config["nav"])
+    return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """
+    MkDocs hook: add the generated resource pages that no hand-written page replaces.
+    """
+    from mkdocs.structure.files import File  # noqa: PLC0415 - only inside an mkdocs build
+
+    for path, content in resource_pages().items():
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=content))
+    return files
 
 
 def on_page_markdown(markdown: str, **_: Any) -> str:

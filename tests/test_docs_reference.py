@@ -43,8 +43,9 @@ def directives() -> dict[str, list[str] | None]:
     Every ``::: identifier`` of the reference as built, with its ``members`` option if any.
     """
     found: dict[str, list[str] | None] = {}
-    for page in REFERENCE.rglob("*.md"):
-        text = docs_hooks.on_page_markdown(page.read_text(encoding="utf-8"))
+    texts = [page.read_text(encoding="utf-8") for page in REFERENCE.rglob("*.md")]
+    texts += docs_hooks.resource_pages().values()
+    for text in map(docs_hooks.on_page_markdown, texts):
         for match in _DIRECTIVE.finditer(text):
             options = yaml.safe_load(match["options"]) if match["options"].strip() else None
             members = ((options or {}).get("options") or {}).get("members")
@@ -122,12 +123,28 @@ def test_directives_name_real_objects() -> None:
 
 
 @pytest.mark.parametrize("name", [n for n in resources.__all__ if n != "DialResult"])
-def test_each_resource_page_carries_its_operation_table(name: str) -> None:
-    """Each resource class has a reference page with the operations marker and its directive."""
+def test_each_resource_gets_a_page_with_its_operation_table(name: str) -> None:
+    """Each resource class has a generated page with the operations marker and its directive."""
     cls = getattr(resources, name)
     target = f"{cls.__module__}.{name}"
-    pages = [p.read_text(encoding="utf-8") for p in (REFERENCE / "resources").glob("*.md")]
-    assert any(f"<!-- operations: {target} -->" in p and f"::: {target}" in p for p in pages)
+    pages = docs_hooks.resource_pages()
+    assert any(
+        f"<!-- operations: {target} -->" in p and f"::: {target}" in p for p in pages.values()
+    )
+
+
+def test_resource_pages_are_named_after_the_client_attribute() -> None:
+    """The calls page is titled client.calls and also documents DialResult; nav lists them all."""
+    pages = docs_hooks.resource_pages()
+    calls = pages["reference/resources/calls.md"]
+    assert calls.startswith("# client.calls\n")
+    assert "::: bandwidth_async.resources.calls.DialResult" in calls
+    config: dict[str, Any] = {
+        "nav": [{"API reference": [{"Resources": ["old.md"]}, {"Models": "m.md"}]}]
+    }
+    docs_hooks.on_config(config)
+    assert config["nav"][0]["API reference"][0]["Resources"] == list(pages)
+    assert config["nav"][0]["API reference"][1] == {"Models": "m.md"}
 
 
 def test_operation_table_links_bandwidths_page() -> None:
