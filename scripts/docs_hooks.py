@@ -17,6 +17,10 @@ Bandwidth's reference pages follow one pattern,
 API's reference (chosen by the operation's first tag, below) and *Tag* is that tag with spaces as
 hyphens.
 
+``<!-- errors -->`` becomes a ``:::`` directive for each error class ``bandwidth_async`` exports, in
+the order they are defined; ``<!-- own-members: module -->`` a directive for *module* that
+renders its public names except the classes it re-exports from elsewhere (documented there).
+
 ``<!-- models -->`` becomes one section per public module of ``bandwidth_async.models``, titled
 by the first line of its docstring (up to a colon), so a module the generator adds is
 documented at once.
@@ -59,6 +63,8 @@ API_BY_TAG = {
 
 _MARKER = re.compile(r"<!--\s*operations:\s*(?P<target>[\w.]+)\s*-->")
 _MODELS = "<!-- models -->"
+_ERRORS = "<!-- errors -->"
+_OWN_MEMBERS = re.compile(r"<!--\s*own-members:\s*(?P<module>[\w.]+)\s*-->")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
 _PATH_ARG = 2  # Request(method, host, path, ...)
 _METHODS = frozenset({"get", "put", "post", "delete", "patch"})
@@ -267,12 +273,50 @@ def on_files(files: Any, config: Any) -> Any:
     return files
 
 
+def error_directives() -> str:
+    """
+    A ``:::`` directive for each error class of ``bandwidth_async``, in definition order.
+    """
+    package = importlib.import_module("bandwidth_async")
+    errors = [
+        (inspect.getsourcelines(obj)[1], name)
+        for name in package.__all__
+        if isinstance(obj := getattr(package, name), type)
+        and issubclass(obj, package.BandwidthError)
+        and obj.__module__ == "bandwidth_async._errors"
+    ]
+    return "\n".join(f"::: bandwidth_async.{name}\n" for _, name in sorted(errors))
+
+
+def own_members(module_name: str) -> list[str]:
+    """
+    The public names of *module_name* but the classes it re-exports from another module.
+    """
+    module = importlib.import_module(module_name)
+    return [
+        name
+        for name in module.__all__
+        if not (isinstance(obj := getattr(module, name), type) and obj.__module__ != module_name)
+    ]
+
+
+def own_members_directive(module_name: str) -> str:
+    """
+    The ``:::`` directive of *module_name* restricted to `own_members`.
+    """
+    listed = "".join(f"        - {name}\n" for name in own_members(module_name))
+    return f"::: {module_name}\n    options:\n      members:\n{listed}"
+
+
 def on_page_markdown(markdown: str, **_: Any) -> str:
     """
-    MkDocs hook: replace each operations marker with its table, and the models marker.
+    MkDocs hook: replace the operations, models, errors and own-members markers.
     """
     if _MODELS in markdown:
         markdown = markdown.replace(_MODELS, models_sections())
+    if _ERRORS in markdown:
+        markdown = markdown.replace(_ERRORS, error_directives())
+    markdown = _OWN_MEMBERS.sub(lambda m: own_members_directive(m["module"]), markdown)
     if "operations:" not in markdown:
         return markdown
     operations = load_operations()

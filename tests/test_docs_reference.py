@@ -56,16 +56,32 @@ def directives() -> dict[str, list[str] | None]:
 def documented(module: str, name: str, obj: Any, known: Mapping[str, list[str] | None]) -> bool:
     """
     Whether a directive renders *name*: its own, or one of a module that holds it.
+
+    A class or function is found by where it is defined; any value (a type alias, a mapping) also
+    by a module directive whose module has it among its public names.
     """
     owners = {module, getattr(obj, "__module__", module)}
     own = {f"{owner}.{name}" for owner in owners}
     own.add(f"{getattr(obj, '__module__', module)}.{getattr(obj, '__qualname__', name)}")
     if own & known.keys():
         return True
-    return any(
-        owner in known and (known[owner] is None or name in (known[owner] or []))
-        for owner in owners
-    )
+    for identifier, members in known.items():
+        if members is not None and name not in members:
+            continue
+        if identifier in owners:
+            return True
+        holder = _module(identifier)
+        public = getattr(holder, "__all__", ())
+        if holder is not None and name in public and getattr(holder, name, None) is obj:
+            return True
+    return False
+
+
+def _module(identifier: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(identifier)
+    except ImportError:
+        return None
 
 
 def public_names() -> list[tuple[str, str, Any]]:
@@ -164,9 +180,24 @@ def test_models_page_has_a_section_per_models_module() -> None:
     """The models marker expands to one titled section per public module of models/."""
     sections = docs_hooks.models_sections()
     assert "## Voice API models\n\n::: bandwidth_async.models.voice\n" in sections
-    assert "## Webhook bodies Bandwidth POSTs to your application\n" in sections
+    assert re.search(r"## [^\n]+\n\n::: bandwidth_async\.models\.callbacks\n", sections)
     assert "_enums" not in sections
     assert "<!-- models -->" in (REFERENCE / "models.md").read_text(encoding="utf-8")
+
+
+def test_errors_page_lists_every_error_in_tree_order() -> None:
+    """The errors marker expands to every exported error, the base class first."""
+    listed = re.findall(r"::: bandwidth_async\.(\w+)", docs_hooks.error_directives())
+    exported = {n for n in bw.__all__ if n.endswith("Error") and n not in bw.models.__all__}
+    assert set(listed) == exported
+    assert listed[0] == "BandwidthError"
+
+
+def test_own_members_leave_out_reexported_classes() -> None:
+    """The callbacks page documents parse and friends, not the models it re-exports."""
+    names = docs_hooks.own_members("bandwidth_async.callbacks")
+    assert {"parse", "check_basic_auth", "UnknownCallback", "Callback"} <= set(names)
+    assert "AnswerCallback" not in names
 
 
 def test_operation_urls_follow_each_api_reference() -> None:
