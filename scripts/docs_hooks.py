@@ -29,6 +29,7 @@ documented at once.
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import inspect
 import pkgutil
@@ -93,11 +94,14 @@ class Operation:
         )
 
 
-def load_operations(specs: Path = SPECS) -> dict[str, Operation]:
+@functools.cache
+def load_operations(specs: Path = SPECS, only: str = "*.yml") -> dict[str, Operation]:
     """
     Every operation of ``spec/bandwidth.yml``, then those only the other spec files still have.
+
+    Read once per process: the specs are large, and every resource page needs them.
     """
-    files = sorted(specs.glob("*.yml"), key=lambda p: (p.name != "bandwidth.yml", p.name))
+    files = sorted(specs.glob(only), key=lambda p: (p.name != "bandwidth.yml", p.name))
     found: dict[str, Operation] = {}
     for file in files:
         spec = yaml.safe_load(file.read_text(encoding="utf-8"))
