@@ -21,6 +21,10 @@ hyphens.
 the order they are defined; ``<!-- own-members: module -->`` a directive for *module* that
 renders its public names except the classes it re-exports from elsewhere (documented there).
 
+``<!-- core -->`` becomes a directive for each other name ``bandwidth_async`` exports from its
+private modules (the client, retries, pagination, auth, coordination), so what the core adds
+is documented at once.
+
 ``<!-- models -->`` becomes one section per public module of ``bandwidth_async.models``, titled
 by the first line of its docstring (up to a colon), so a module the generator adds is
 documented at once.
@@ -65,6 +69,9 @@ API_BY_TAG = {
 _MARKER = re.compile(r"<!--\s*operations:\s*(?P<target>[\w.]+)\s*-->")
 _MODELS = "<!-- models -->"
 _ERRORS = "<!-- errors -->"
+_CORE = "<!-- core -->"
+#: The order of the core page; modules not named here follow, by name.
+_CORE_ORDER = ["_client", "_retry", "_pagination", "_auth", "_throttle"]
 _OWN_MEMBERS = re.compile(r"<!--\s*own-members:\s*(?P<module>[\w.]+)\s*-->")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
 _PATH_ARG = 2  # Request(method, host, path, ...)
@@ -292,6 +299,25 @@ def error_directives() -> str:
     return "\n".join(f"::: bandwidth_async.{name}\n" for _, name in sorted(errors))
 
 
+def core_directives() -> str:
+    """
+    A ``:::`` directive for each non-error name ``bandwidth_async`` exports from a private module.
+
+    The client comes first, then the modules in `_CORE_ORDER`, each in source order.
+    """
+    package = importlib.import_module("bandwidth_async")
+    found = []
+    for name in package.__all__:
+        obj = getattr(package, name)
+        module = getattr(obj, "__module__", "") or ""
+        private = module.rpartition(".")[2]
+        if not module.startswith("bandwidth_async._") or private == "_errors":
+            continue
+        rank = _CORE_ORDER.index(private) if private in _CORE_ORDER else len(_CORE_ORDER)
+        found.append((rank, private, inspect.getsourcelines(obj)[1], name))
+    return "\n".join(f"::: bandwidth_async.{name}\n" for *_, name in sorted(found))
+
+
 def own_members(module_name: str) -> list[str]:
     """
     The public names of *module_name* but the classes it re-exports from another module.
@@ -314,12 +340,14 @@ def own_members_directive(module_name: str) -> str:
 
 def on_page_markdown(markdown: str, **_: Any) -> str:
     """
-    MkDocs hook: replace the operations, models, errors and own-members markers.
+    MkDocs hook: replace the operations, models, errors, core and own-members markers.
     """
     if _MODELS in markdown:
         markdown = markdown.replace(_MODELS, models_sections())
     if _ERRORS in markdown:
         markdown = markdown.replace(_ERRORS, error_directives())
+    if _CORE in markdown:
+        markdown = markdown.replace(_CORE, core_directives())
     markdown = _OWN_MEMBERS.sub(lambda m: own_members_directive(m["module"]), markdown)
     if "operations:" not in markdown:
         return markdown

@@ -194,6 +194,14 @@ def test_errors_page_lists_every_error_in_tree_order() -> None:
     assert listed[0] == "BandwidthError"
 
 
+def test_core_page_lists_what_the_package_exports_from_private_modules() -> None:
+    """The core marker covers the client, retries, pagination, auth and coordination, not errors."""
+    listed = re.findall(r"::: bandwidth_async\.(\w+)", docs_hooks.core_directives())
+    assert listed[0] == "BandwidthClient"
+    assert {"RetryPolicy", "RetryEvent", "AsyncPaginator", "Page"} <= set(listed)
+    assert not [name for name in listed if name.endswith("Error")]
+
+
 def test_own_members_leave_out_reexported_classes() -> None:
     """The callbacks page documents parse and friends, not the models it re-exports."""
     names = docs_hooks.own_members("bandwidth_async.callbacks")
