@@ -16,7 +16,7 @@ import pytest
 import uvicorn
 
 import bandwidth_async as bw
-from bandwidth_async import bxml
+from bandwidth_async import bxml, callbacks
 from bandwidth_async.testing import FakeBandwidth
 
 ROOT = Path(__file__).parent.parent
@@ -93,6 +93,28 @@ async def test_place_call_uses_the_lifespan_client(served: Served) -> None:
     assert created.body["from"] == FROM
     assert created.body["applicationId"] == APPLICATION_ID
     assert isinstance(served.app.state.bandwidth, bw.BandwidthClient)
+
+
+async def test_the_emulator_calls_the_app_back_like_bandwidth(served: Served) -> None:
+    """A call placed through the app is answered by the emulator, which then runs the app's BXML."""
+    fake = served.fake
+    fake.script("+19195551234", digits="2")
+    async with aiohttp.ClientSession() as http:
+        async with http.post(f"{served.url}/calls", json={"to": "+19195551234"}) as response:
+            assert response.status == 200
+    end = await fake.wait_for(lambda e: isinstance(e, callbacks.DisconnectCallback), timeout=10)
+    assert [type(c.event).__name__ for c in fake.callbacks] == [
+        "AnswerCallback",
+        "GatherCallback",
+        "DisconnectCallback",
+    ]
+    assert [c.url for c in fake.callbacks] == [
+        f"{served.url}/answer",
+        f"{served.url}/gather",
+        f"{served.url}/disconnect",
+    ]
+    assert [c.status for c in fake.callbacks] == [200, 200, 204]
+    assert end.cause == "hangup"
 
 
 async def test_emulator_errors_become_http_errors(served: Served) -> None:
