@@ -114,6 +114,7 @@ async def test_the_emulator_calls_the_app_back_like_bandwidth(served: Served) ->
         f"{served.url}/disconnect",
     ]
     assert [c.status for c in fake.callbacks] == [200, 200, 204]
+    assert isinstance(end, callbacks.DisconnectCallback)
     assert end.cause == "hangup"
 
 
