@@ -1,5 +1,6 @@
 """
-Developer tasks: ``nox`` runs lint, typecheck and tests; ``nox -s bench`` runs the benchmarks.
+Developer tasks: ``nox`` runs lint, typecheck and tests; ``nox -s docs`` builds the documentation
+site strictly; ``nox -s bench`` runs the benchmarks.
 """
 
 from __future__ import annotations
@@ -16,9 +17,18 @@ nox.options.reuse_existing_virtualenvs = True
 ROOT = Path(__file__).parent
 PRISM_DIR = ROOT / ".prism"
 PRISM_BIN = PRISM_DIR / "node_modules" / ".bin" / "prism"
+DOCS_DEPS = [
+    "mkdocs>=1.6",
+    "mkdocs-material>=9.5",
+    "mkdocstrings[python]>=0.27",
+    "mkdocstrings-python>=1.10",
+    "pyyaml>=6",
+]
 TEST_DEPS = [
     "pytest>=8",
     "pytest-asyncio>=0.24",
+    "fastapi>=0.110",
+    "uvicorn>=0.29",
     "coverage[toml]>=7.6",
     "hypothesis>=6.100",
     "pyyaml>=6",
@@ -80,6 +90,13 @@ def typecheck(session: nox.Session) -> None:
     """mypy --strict on the package, tests, examples and benchmarks."""
     session.install("-e", ".", "mypy>=1.13", *TEST_DEPS, "types-PyYAML")
     session.run("mypy")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site; a broken link, missing reference or docstring warning fails."""
+    session.install("-e", ".", *DOCS_DEPS)
+    session.run("mkdocs", "build", "--strict", "--site-dir", str(ROOT / "site"), *session.posargs)
 
 
 @nox.session

@@ -14,6 +14,20 @@ from bandwidth_async.testing import FakeBandwidth
 from .prism import OLD_SPEC, prism_mock
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """List the docs blocks marked <!-- no-run: ... --> with their reasons (tests/test_docs.py)."""
+    notes = [
+        str(value)
+        for report in terminalreporter.stats.get("passed", [])
+        for key, value in getattr(report, "user_properties", [])
+        if key == "docs-skip"
+    ]
+    if notes:
+        terminalreporter.section("docs blocks not run")
+        for note in notes:
+            terminalreporter.line(note)
+
+
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeBandwidth]:
     """An empty emulator on a free loopback port."""
