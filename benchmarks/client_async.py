@@ -13,7 +13,7 @@ from pathlib import Path
 import server
 
 import bandwidth_async as bw
-from bandwidth_async._converter import CONVERTER, unstructure
+from bandwidth_async._converter import structure_many, unstructure
 from bandwidth_async._json import dumps, loads
 
 
@@ -91,12 +91,9 @@ def dial(base: str, count: int, concurrency: int, repeat: int, warm: bool = True
     return asyncio.run(_dial(base, count, concurrency, repeat, warm))
 
 
-_HOOK = CONVERTER.get_structure_hook(bw.CallState)
-
-
 def decode(page: bytes) -> int:
     """Turn one page of bytes into models, as ``Session.paginate`` does."""
-    return len([_HOOK(entry, bw.CallState) for entry in loads(page)])
+    return len(structure_many(loads(page), bw.CallState))
 
 
 async def _export_file(base: str, path: Path) -> int:
