@@ -232,7 +232,9 @@ def resource_pages() -> dict[str, str]:
         extras = [
             f"{cls.__module__}.{other}"
             for other in resources.__all__
-            if other not in attributes and getattr(resources, other).__module__ == cls.__module__
+            # Defined in the resource module or re-exported by it (DialResult lives in _dial).
+            if other not in attributes
+            and other in getattr(sys.modules[cls.__module__], "__all__", ())
         ]
         text = [
             f"# client.{attribute}",

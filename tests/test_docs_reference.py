@@ -70,6 +70,10 @@ def documented(module: str, name: str, obj: Any, known: Mapping[str, list[str] |
             continue
         if identifier in owners:
             return True
+        prefix, _, last = identifier.rpartition(".")
+        reexporter = _module(prefix) if last == name else None
+        if reexporter is not None and getattr(reexporter, name, None) is obj:
+            return True  # e.g. resources.calls re-exports DialResult from _dial
         holder = _module(identifier)
         public = getattr(holder, "__all__", ())
         if holder is not None and name in public and getattr(holder, name, None) is obj:
