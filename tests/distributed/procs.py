@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,3 +51,72 @@ async def run_json(module: str, opts: dict[str, Any], timeout: float = 120) -> A
     """
     out = await finish(await start(module, json.dumps(opts)), timeout)
     return json.loads(out.strip().splitlines()[-1])
+
+
+class Workers:
+    """
+    ``bandwidth-async worker`` processes against one emulator; stopped (SIGTERM) on exit.
+    """
+
+    def __init__(
+        self,
+        redis_url: str,
+        prefix: str,
+        base_url: str,
+        count: int,
+        *,
+        rate: float | None = None,
+        burst: int = 1,
+        concurrency: int = 20,
+    ) -> None:
+        self.args = ["--redis", redis_url, "--key-prefix", prefix, "--base-url", base_url]
+        self.args += ["--burst", str(burst), "--concurrency", str(concurrency)]
+        if rate is not None:
+            self.args += ["--rate-limit", str(rate)]
+        self.count = count
+        self.processes: list[asyncio.subprocess.Process] = []
+
+    async def start(self) -> None:
+        """
+        Start one more worker.
+        """
+        env = {
+            **os.environ,
+            "BW_USERNAME": "fake-user",
+            "BW_PASSWORD": "fake-password",
+            "BW_ACCOUNT_ID": "9900000",
+        }
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bandwidth_async",
+            "worker",
+            *self.args,
+            cwd=ROOT,
+            env=env,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        self.processes.append(process)
+
+    async def __aenter__(self) -> Self:
+        for _ in range(self.count):
+            await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        for process in self.processes:
+            if process.returncode is None:
+                process.send_signal(signal.SIGTERM)
+        for process in self.processes:
+            try:
+                await asyncio.wait_for(process.communicate(), 20)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+
+    def kill(self, index: int) -> None:
+        """
+        SIGKILL worker *index*: no clean-up, no acknowledgements, as a crash would end it.
+        """
+        self.processes[index].kill()
