@@ -4,6 +4,7 @@ Dialling on Taskiq workers: real worker processes, a real Redis, the emulator; n
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -48,3 +49,41 @@ async def test_workers_dial_each_intent_once(redis_url: str, prefix: str, tmp_pa
     assert [r["key"] for r in lines] == [f"k{i}" for i in range(200)]
     assert sorted(c.tag or "" for c in created) == sorted(f"k{i}" for i in range(200))
     assert {r["call_id"] for r in lines} == {c.call_id for c in created}
+
+
+async def test_a_killed_worker_never_causes_a_second_dial(
+    redis_url: str, prefix: str, tmp_path: Path
+) -> None:
+    """One of four workers SIGKILLed mid-campaign: no call twice; a re-run gives every result."""
+    out = tmp_path / "results.jsonl"
+    calls = intents(400)
+    async with FakeBandwidth() as fake:
+        fake.faults.latency(0.1, methods="POST", path="/calls$")  # keep calls in flight
+        async with Workers(redis_url, prefix, fake.base_url, 4, concurrency=4) as workers:
+            run = asyncio.ensure_future(
+                dial(redis_url, calls, out, key_prefix=prefix, idle_timeout=3, poll=0.1)
+            )
+            async with asyncio.timeout(60):
+                while len(fake.created_calls) < 100:
+                    await asyncio.sleep(0.02)
+            workers.kill(0)
+            first = await asyncio.wait_for(run, 120)
+            second = await asyncio.wait_for(
+                dial(redis_url, calls, out, key_prefix=prefix, idle_timeout=10, poll=0.1), 120
+            )
+        created = fake.created_calls
+    assert first.unfinished  # the killed worker held intents it never finished ...
+    assert second.finished  # ... and the re-run gave each of them its one result
+    tags = [c.tag for c in created]
+    assert len(tags) == len(set(tags))  # no call dialled twice
+    lines = results(out)
+    assert [r["key"] for r in lines] == [key for key, _ in calls]
+    by_status: dict[object, list[dict[str, object]]] = {}
+    for line in lines:
+        by_status.setdefault(line["status"], []).append(line)
+    assert set(by_status) <= {"created", "unknown"}
+    # Every "created" result is a call the emulator holds; an "unknown" one was claimed by the
+    # killed worker, which may or may not have placed it: either way it was never dialled again.
+    assert {r["call_id"] for r in by_status["created"]} <= {c.call_id for c in created}
+    assert len(by_status["created"]) + len(by_status.get("unknown", [])) == 400
+    assert len(created) >= len(by_status["created"])
