@@ -97,7 +97,7 @@ async def test_a_killed_worker_s_window_is_redone_on_resume(
 
             async def some_windows_done() -> bool:
                 keys = await conn.keys(done + "*:done")
-                return bool(keys) and await conn.hlen(keys[0]) >= 2  # type: ignore[misc]
+                return bool(keys) and await conn.hlen(keys[0]) >= 2
 
             async with Workers(redis_url, prefix, fake.base_url, 4, concurrency=2) as workers:
                 run = asyncio.ensure_future(
