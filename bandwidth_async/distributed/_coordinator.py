@@ -95,6 +95,20 @@ class RedisCoordinator:
             f"rate_limit={self.rate_limit!r} burst={self.burst}>"
         )
 
+    def share_rate(self, rate: float) -> None:
+        """
+        Take the client's ``rate_limit``: ``BandwidthClient(rate_limit=R, coordinator=self)``.
+
+        Raises:
+            ConfigurationError: This coordinator already holds another rate.
+        """
+        if rate <= 0:
+            raise ConfigurationError(f"rate_limit must be > 0 per second, not {rate}")
+        if self.rate_limit is not None and self.rate_limit != rate:
+            msg = f"this RedisCoordinator shares {self.rate_limit}/s; the client asks for {rate}/s"
+            raise ConfigurationError(msg)
+        self.rate_limit = rate
+
     @property
     def rate_key(self) -> str:
         """

@@ -37,11 +37,13 @@ async def run_worker(
     Raises:
         ConfigurationError: Redis cannot be reached, or credentials are missing.
     """
-    coordinator = RedisCoordinator(url, key_prefix=key_prefix, rate_limit=rate_limit, burst=burst)
+    coordinator = RedisCoordinator(url, key_prefix=key_prefix, burst=burst)
     try:
         await coordinator.start()
         conn: aioredis.Redis = aioredis.Redis.from_url(url)
-        async with BandwidthClient(base_url=base_url) as client:  # TEMP-DIST: coordinator=
+        async with BandwidthClient(
+            base_url=base_url, rate_limit=rate_limit, coordinator=coordinator
+        ) as client:
             runtime = Runtime(client, conn, key_prefix)
             broker = build_broker(url, key_prefix=key_prefix, runtime=runtime, prefetch=concurrency)
             await broker.startup()

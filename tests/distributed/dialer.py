@@ -57,12 +57,44 @@ async def _manual(opts: dict[str, Any], coordinator: RedisCoordinator) -> dict[s
     return counts
 
 
+async def _client(opts: dict[str, Any], coordinator: RedisCoordinator) -> dict[str, int]:
+    counts = {"created": 0, "rate_limited": 0}
+    queue = list(range(opts["count"]))
+
+    def count_429(event: bw.RetryEvent) -> None:
+        counts["rate_limited"] += event.reason.startswith("429")
+
+    async with bw.BandwidthClient(
+        "fake-user",
+        "fake-password",
+        "9900000",
+        base_url=opts["base_url"],
+        rate_limit=opts["rate"],
+        coordinator=coordinator,
+        retry=bw.RetryPolicy(on_retry=count_429),
+    ) as client:
+
+        async def worker() -> None:
+            while queue:
+                await client.calls.create(_call(opts["name"], queue.pop()))
+                counts["created"] += 1
+
+        await asyncio.gather(*(worker() for _ in range(opts["tasks"])))
+    return counts
+
+
 async def main(opts: dict[str, Any]) -> None:
-    coordinator = RedisCoordinator(
-        opts["redis"], key_prefix=opts["prefix"], rate_limit=opts["rate"], burst=opts["burst"]
-    )
+    if opts["mode"] == "manual":
+        coordinator = RedisCoordinator(
+            opts["redis"], key_prefix=opts["prefix"], rate_limit=opts["rate"], burst=opts["burst"]
+        )
+    else:
+        coordinator = RedisCoordinator(
+            opts["redis"], key_prefix=opts["prefix"], burst=opts["burst"]
+        )
     try:
-        counts = await _manual(opts, coordinator)
+        run = _manual if opts["mode"] == "manual" else _client
+        counts = await run(opts, coordinator)
     finally:
         await coordinator.aclose()
     sys.stdout.write(json.dumps(counts) + "\n")

@@ -73,6 +73,21 @@ async def test_bad_settings_are_configuration_errors(kwargs: dict[str, object], 
         RedisCoordinator("redis://127.0.0.1:1/0", **kwargs)  # type: ignore[arg-type]
 
 
+async def test_client_hands_its_rate_limit_to_the_coordinator() -> None:
+    """BandwidthClient(rate_limit=R, coordinator=...) shares R; another fixed rate is refused."""
+    shared = RedisCoordinator("redis://127.0.0.1:1/0", key_prefix="p")
+    other = RedisCoordinator("redis://127.0.0.1:1/0", key_prefix="p", rate_limit=5)
+    try:
+        async with bw.BandwidthClient("u", "p", "a", rate_limit=12, coordinator=shared):
+            pass
+        with pytest.raises(bw.ConfigurationError, match="shares 5"):
+            bw.BandwidthClient("u", "p", "a", rate_limit=12, coordinator=other)
+    finally:
+        await shared.aclose()
+        await other.aclose()
+    assert shared.rate_limit == 12
+
+
 async def test_not_a_redis_url_is_a_configuration_error() -> None:
     """A URL of another scheme is refused at once."""
     with pytest.raises(bw.ConfigurationError, match="not a Redis URL"):
@@ -114,20 +129,29 @@ async def test_keys_share_one_slot_and_expire(redis_url: str, prefix: str) -> No
 
 async def test_lost_redis_mid_run_fails_turns_and_sends_nothing(own_redis: RedisServer) -> None:
     """Redis killed mid-run: turns raise CoordinationError, nothing is sent; back: turns go."""
-    coordinator = RedisCoordinator(own_redis.url, key_prefix="outage", rate_limit=50, timeout=1)
-    async with FakeBandwidth() as fake, fake.client() as client:
-        try:
-            await coordinator.wait_turn("voice")
-            own_redis.kill()
-            with pytest.raises(CoordinationError, match="lost Redis") as caught:
-                await coordinator.wait_turn("voice")
-                await client.calls.get("c-1")
-            own_redis.start()
-            await coordinator.wait_turn("voice")  # back with Redis, nothing to reset
-        finally:
-            await coordinator.aclose()
+    coordinator = RedisCoordinator(own_redis.url, key_prefix="outage", timeout=1)
+    async with FakeBandwidth() as fake:
+        async with fake.client(rate_limit=50, coordinator=coordinator) as client:
+            try:
+                with pytest.raises(bw.NotFoundError):
+                    await client.calls.get("c-1")
+                own_redis.kill()
+                with pytest.raises(CoordinationError, match="lost Redis") as caught:
+                    await client.calls.get("c-2")
+                own_redis.start()
+                with pytest.raises(bw.NotFoundError):  # Redis back: requests go again
+                    await client.calls.get("c-3")
+            finally:
+                await coordinator.aclose()
+        paths = [r.path.rsplit("/", 1)[-1] for r in fake.requests]
     assert isinstance(caught.value, bw.TransportError)
-    assert fake.requests == []
+    assert paths == ["c-1", "c-3"]
+
+
+MODES = [
+    pytest.param("manual", id="coordinator-by-hand"),
+    pytest.param("client", id="BandwidthClient(coordinator=...)"),
+]
 
 
 async def _dial_processes(
@@ -141,7 +165,6 @@ async def _dial_processes(
                 "prefix": prefix,
                 "base_url": fake.base_url,
                 "name": f"p{n}",
-                "mode": "manual",
                 **opts,
             },
         )
@@ -151,12 +174,21 @@ async def _dial_processes(
     return results
 
 
-async def test_four_processes_share_one_rate(redis_url: str, prefix: str) -> None:
+@pytest.mark.parametrize("mode", MODES)
+async def test_four_processes_share_one_rate(redis_url: str, prefix: str, mode: str) -> None:
     """Four processes of 8 tasks each stay within R + burst in every second, all together."""
     rate, burst = 25, 3
     async with FakeBandwidth() as fake:
         results = await _dial_processes(
-            fake, redis_url, prefix, processes=4, rate=rate, burst=burst, count=30, tasks=8
+            fake,
+            redis_url,
+            prefix,
+            processes=4,
+            rate=rate,
+            burst=burst,
+            count=30,
+            tasks=8,
+            mode=mode,
         )
         posts = [r.at for r in fake.requests if r.method == "POST" and r.path == CALLS]
         created = fake.created_calls
@@ -169,7 +201,10 @@ async def test_four_processes_share_one_rate(redis_url: str, prefix: str) -> Non
     assert (len(posts) - burst) / (max(posts) - min(posts)) >= 0.9 * rate
 
 
-async def test_a_429_in_one_process_closes_the_gate_for_all(redis_url: str, prefix: str) -> None:
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_429_in_one_process_closes_the_gate_for_all(
+    redis_url: str, prefix: str, mode: str
+) -> None:
     """After one process's 429, no process sends to the host until Retry-After has passed."""
     retry_after = 1.5
     processes = 4
@@ -177,7 +212,15 @@ async def test_a_429_in_one_process_closes_the_gate_for_all(redis_url: str, pref
         fake.faults.rate_limit(retry_after, times=1, methods="POST", path="/calls$")
         fake.faults.rate_limit(0.1, times=3, methods="POST", path="/calls$")
         results = await _dial_processes(
-            fake, redis_url, prefix, processes=processes, rate=20, burst=1, count=15, tasks=1
+            fake,
+            redis_url,
+            prefix,
+            processes=processes,
+            rate=20,
+            burst=1,
+            count=15,
+            tasks=1,
+            mode=mode,
         )
         posts = [(r.at, r) for r in fake.requests if r.method == "POST" and r.path == CALLS]
     assert sum(r["created"] for r in results) == processes * 15
