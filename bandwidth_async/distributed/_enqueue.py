@@ -16,7 +16,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +104,19 @@ async def _wait(
     return state
 
 
+async def _kick_all(kicks: Iterable[Awaitable[object]], at_once: int = 200) -> None:
+    """
+    Await *kicks* (enqueue calls) *at_once* at a time: workers start on the first ones at once.
+    """
+    batch: list[Awaitable[object]] = []
+    for kick in kicks:
+        batch.append(kick)
+        if len(batch) >= at_once:
+            await asyncio.gather(*batch)
+            batch = []
+    await asyncio.gather(*batch)
+
+
 def campaign_id(calls: Sequence[tuple[str, CreateCall]]) -> str:
     """
     A campaign's default name: a digest of its intents, so the same input resumes the same one.
@@ -145,14 +158,10 @@ async def dial(
         todo = set(await ledger.unfinished(keys))
         await broker.startup()
         kicker: AsyncKicker[Any, Any] = AsyncKicker(DIAL, broker, {})
-        for key, call in intents:
-            if key in todo:
-                await kicker.kiq(campaign, key, unstructure(call))
-
-        async def progress() -> int:
-            return len(await ledger.unfinished(keys))
-
-        await _wait(progress, lambda left: left == 0, idle_timeout, poll)
+        await _kick_all(
+            kicker.kiq(campaign, key, unstructure(call)) for key, call in intents if key in todo
+        )
+        await _wait(ledger.finished, lambda n: n >= len(keys), idle_timeout, poll)
         entries = await ledger.entries(keys)
     finally:
         await broker.shutdown()
@@ -239,10 +248,12 @@ async def export(
         finished = {_text(k) for k in await conn.hkeys(done)}
         await broker.startup()
         kicker: AsyncKicker[Any, Any] = AsyncKicker(EXPORT_WINDOW, broker, {})
-        for a, b in windows:
-            if f"{a}-{b}" not in finished:
-                job = {"export": export_id, "kind": kind, "format": format, "lo": a, "hi": b}
-                await kicker.kiq({**job, "parts": str(parts), "page_size": page_size})
+        job = {"export": export_id, "kind": kind, "format": format, "parts": str(parts)}
+        await _kick_all(
+            kicker.kiq({**job, "lo": a, "hi": b, "page_size": page_size})
+            for a, b in windows
+            if f"{a}-{b}" not in finished
+        )
 
         async def progress() -> int:
             count: int = await conn.hlen(done)  # type: ignore[misc,unused-ignore]

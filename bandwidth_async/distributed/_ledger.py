@@ -33,6 +33,7 @@ FINAL: frozenset[str] = frozenset({"created", "failed", "unknown"})
 _SWAP = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('SET', KEYS[1], ARGV[2])
+  redis.call('SADD', KEYS[2], ARGV[3])
   return 1
 end
 return 0
@@ -92,11 +93,15 @@ def worker_id() -> str:
 class RedisLedger:
     """
     A campaign's entries under ``{key_prefix}:dial:<campaign>:<key>`` on a shared Redis.
+
+    Beside them, the set ``{key_prefix}:dial:<campaign>`` holds the keys with a final entry,
+    so progress is one ``SCARD``, however large the campaign.
     """
 
     def __init__(self, conn: aioredis.Redis, key_prefix: str, campaign: str) -> None:
         self._conn = conn
         self._base = f"{{{key_prefix}}}:dial:{campaign}:"
+        self._finished = f"{{{key_prefix}}}:dial:{campaign}"
         self._swap = conn.register_script(_SWAP)
 
     def redis_key(self, key: str) -> str:
@@ -113,13 +118,26 @@ class RedisLedger:
         if await self._conn.set(self.redis_key(key), entry.dump(), nx=True):
             return None
         raw = await self._conn.get(self.redis_key(key))
-        return entry if raw is None else Entry.load(raw)
+        seen = entry if raw is None else Entry.load(raw)
+        if seen.status in FINAL:  # counted already, unless its writer died in between
+            await self._conn.sadd(self._finished, key)
+        return seen
 
     async def record(self, entry: Entry) -> None:
         """
-        Write the outcome of an intent this caller claimed and sent.
+        Write the outcome of an intent this caller claimed and sent, and count it finished.
         """
-        await self._conn.set(self.redis_key(entry.key), entry.dump())
+        async with self._conn.pipeline(transaction=True) as pipe:
+            pipe.set(self.redis_key(entry.key), entry.dump())
+            pipe.sadd(self._finished, entry.key)
+            await pipe.execute()
+
+    async def finished(self) -> int:
+        """
+        How many intents of the campaign have a final entry.
+        """
+        count: int = await self._conn.scard(self._finished)
+        return count
 
     async def abandon(self, seen: Entry) -> Entry:
         """

@@ -69,6 +69,8 @@ def build_broker(
         consumer_id="0",
         xread_count=prefetch,
         unacknowledged_lock_timeout=10,
+        # Named, so CLIENT LIST shows which connections are this prefix's workers.
+        client_name=f"bandwidth-async:{key_prefix}",
     )
 
     async def dial(campaign: str, key: str, call: dict[str, Any]) -> str:

@@ -71,7 +71,7 @@ async def _client(opts: dict[str, Any], coordinator: RedisCoordinator) -> dict[s
         base_url=opts["base_url"],
         rate_limit=opts["rate"],
         coordinator=coordinator,
-        retry=bw.RetryPolicy(on_retry=count_429),
+        retry=bw.RetryPolicy(max_attempts=10, on_retry=count_429),
     ) as client:
 
         async def worker() -> None:

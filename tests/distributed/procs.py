@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any, Self
 
+import redis.asyncio as aioredis
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -69,6 +71,7 @@ class Workers:
         burst: int = 1,
         concurrency: int = 20,
     ) -> None:
+        self.redis_url, self.prefix = redis_url, prefix
         self.args = ["--redis", redis_url, "--key-prefix", prefix, "--base-url", base_url]
         self.args += ["--burst", str(burst), "--concurrency", str(concurrency)]
         if rate is not None:
@@ -100,9 +103,32 @@ class Workers:
         self.processes.append(process)
 
     async def __aenter__(self) -> Self:
-        for _ in range(self.count):
-            await self.start()
+        try:
+            for _ in range(self.count):
+                await self.start()
+            await self.ready()
+        except BaseException:
+            await self.__aexit__()
+            raise
         return self
+
+    async def ready(self, timeout: float = 60) -> None:  # noqa: ASYNC109
+        """
+        Return once every worker reads the queue (a busy machine takes seconds to import them).
+        """
+        async with aioredis.Redis.from_url(self.redis_url) as conn, asyncio.timeout(timeout):
+            while True:
+                # A worker at its queue is a connection blocked in XREADGROUP on our stream.
+                clients = await conn.client_list()
+                name = f"bandwidth-async:{self.prefix}"
+                reading = [c for c in clients if (c["cmd"], c["name"]) == ("xreadgroup", name)]
+                if len(reading) >= len(self.processes):
+                    return
+                for process in self.processes:
+                    if process.returncode is not None:
+                        _, err = await process.communicate()
+                        raise AssertionError(f"a worker exited: {err.decode()[-2000:]}")
+                await asyncio.sleep(0.05)
 
     async def __aexit__(self, *exc: object) -> None:
         for process in self.processes:

@@ -21,6 +21,18 @@ from .redis_server import RedisServer
 CALLS = "/accounts/9900000/calls"
 
 
+# Requests granted on time can reach the emulator late when the machine is busy (2 cores, a
+# load average of 7 while this was written): a request late by d seconds moves up to R * d
+# requests into one window *as the emulator sees it*. 100 ms of that is allowed on top of
+# R + burst; sharing nothing, four processes would send 4 R.
+JITTER = 0.1
+
+
+def most_allowed(rate: float, burst: int) -> float:
+    """What one second may hold at the emulator: R + burst, plus R x JITTER of arrival jitter."""
+    return rate + burst + rate * JITTER
+
+
 def busiest_second(times: Sequence[float]) -> int:
     """The most requests that started within any one-second window [t, t + 1)."""
     ordered = sorted(times)
@@ -196,7 +208,7 @@ async def test_four_processes_share_one_rate(redis_url: str, prefix: str, mode: 
     assert len(created) == 120
     assert len({c.tag for c in created}) == 120
     # Each process alone would run at the full rate: without sharing, 4 x 25 per second.
-    assert busiest_second(posts) <= rate + burst
+    assert busiest_second(posts) <= most_allowed(rate, burst)
     # ... and sharing does not starve them: together they keep to at least 90% of the rate.
     assert (len(posts) - burst) / (max(posts) - min(posts)) >= 0.9 * rate
 

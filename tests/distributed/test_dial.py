@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from pathlib import Path
 
 from bandwidth_async.distributed._enqueue import dial
 from bandwidth_async.models import CreateCall
 from bandwidth_async.testing import FakeBandwidth
 
-from .procs import Workers
+from .procs import Workers, run_json
+from .test_coordinator import CALLS, busiest_second, most_allowed
 
 
 def intents(n: int) -> list[tuple[str, CreateCall]]:
@@ -87,3 +89,34 @@ async def test_a_killed_worker_never_causes_a_second_dial(
     assert {r["call_id"] for r in by_status["created"]} <= {c.call_id for c in created}
     assert len(by_status["created"]) + len(by_status.get("unknown", [])) == 400
     assert len(created) >= len(by_status["created"])
+
+
+async def test_four_workers_hold_the_account_rate(
+    redis_url: str, prefix: str, tmp_path: Path
+) -> None:
+    """Four workers dial 1,000 intents at R/s: every second within R + burst, overall >= 0.9 R."""
+    rate, burst = 100, 5
+    count = int(os.environ.get("BW_TEST_DIAL_CALLS", "1000"))
+    out = tmp_path / "results.jsonl"
+    async with FakeBandwidth() as fake:
+        async with Workers(
+            redis_url, prefix, fake.base_url, 4, rate=rate, burst=burst, concurrency=20
+        ):
+            # Enqueued from a process of its own: this one only serves, so its clock is fair.
+            summary = await run_json(
+                "tests.distributed.enqueue",
+                {
+                    "redis": redis_url,
+                    "prefix": prefix,
+                    "count": count,
+                    "out": str(out),
+                    "idle_timeout": 30,
+                },
+            )
+        posts = [r.at for r in fake.requests if r.method == "POST" and r.path == CALLS]
+        created = fake.created_calls
+    assert summary == {"counts": {"created": count}, "unfinished": 0}
+    assert len(created) == len({c.tag for c in created}) == count  # none dialled twice
+    assert len(results(out)) == count  # one result per intent
+    assert busiest_second(posts) <= most_allowed(rate, burst)
+    assert (len(posts) - burst) / (max(posts) - min(posts)) >= 0.9 * rate
