@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
@@ -26,7 +27,7 @@ from taskiq.kicker import AsyncKicker
 
 from .._converter import unstructure
 from .._errors import ConfigurationError
-from ..export import _KINDS, ExportError, Format, Kind, _Output, _resolve
+from ..export import ExportError, Format, Kind
 from ..models import CreateCall
 from ._ledger import Entry, RedisLedger
 from ._tasks import DIAL, EXPORT_WINDOW, build_broker, done_key, part_name
@@ -200,6 +201,32 @@ def _replace(path: Path, data: bytes) -> None:
 # -- export --------------------------------------------------------------------------------
 
 
+_WINDOWED = ("calls", "recordings")
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _ms(moment: dt.datetime) -> int:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return (moment - _EPOCH) // _MS
+
+
+def bounds(kind: str, since: dt.datetime | None, until: dt.datetime | None) -> tuple[int, int]:
+    """
+    [*since*, *until*) in epoch milliseconds, with `export`'s defaults (now; 8 days before).
+
+    Raises:
+        ValueError: *kind* is not windowed (calls, recordings), or the range is empty.
+    """
+    if kind not in _WINDOWED:
+        raise ValueError(f"distributed export is for calls and recordings, not {kind}")
+    hi = _ms(until or dt.datetime.now(dt.UTC))
+    lo = hi - 8 * 86_400_000 if since is None else _ms(since)
+    if lo >= hi:
+        raise ValueError(f"since must be before until, got {since} and {until}")
+    return lo, hi
+
+
 def plan_windows(lo: int, hi: int, step: int) -> list[tuple[int, int]]:
     """
     [*lo*, *hi*) cut into windows of *step* milliseconds (the last may be shorter), oldest first.
@@ -229,13 +256,9 @@ async def export(
     first: the same bytes as ``export(..., window=window, concurrency=1)`` in one process.
     The parts directory must be reachable by every worker (one machine, or a shared file system).
     """
-    if not _KINDS[kind].cap:
-        raise ValueError(f"distributed export is for calls and recordings, not {kind}")
     began = time.perf_counter()
     path, parts = _prepare(Path(out))
-    lo, hi = _resolve(kind, since, until)
-    assert lo is not None  # noqa: S101 - windowed kinds always have both bounds
-    assert hi is not None  # noqa: S101
+    lo, hi = bounds(kind, since, until)
     step = window // _MS
     windows = plan_windows(lo, hi, step)
     export_id = hashlib.sha256(
@@ -267,7 +290,7 @@ async def export(
     total = sum(int(v) for v in counts.values())
     missing = len(windows) - written
     if missing == 0 and not _merged_already(path, parts):
-        merge(parts, windows, path, format, kind)
+        merge(parts, windows, path, format)
     return ExportSummary(path, total, len(windows), missing, time.perf_counter() - began)
 
 
@@ -289,9 +312,7 @@ def _merged_already(out: Path, parts: Path) -> bool:
     return out.exists() and not any(parts.glob("*.part"))
 
 
-def merge(
-    parts: Path, windows: Sequence[tuple[int, int]], out: Path, fmt: Format, kind: str
-) -> None:
+def merge(parts: Path, windows: Sequence[tuple[int, int]], out: Path, fmt: Format) -> None:
     """
     Concatenate the windows' parts into *out* in window order (atomically), then remove them.
 
@@ -306,13 +327,11 @@ def merge(
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as dest:
-            if fmt == "csv":
-                header = _Output(out, fmt, _KINDS[kind].model, durable=False)
-                dest.write(header._csv([header.columns]))  # noqa: SLF001 - one header row
-            for part in files:
+            for index, part in enumerate(files):
                 with part.open("rb") as src:
-                    while chunk := src.read(1 << 20):
-                        dest.write(chunk)
+                    if fmt == "csv" and index > 0:
+                        src.readline()  # each part has the header; the output has it once
+                    shutil.copyfileobj(src, dest, 1 << 20)
             dest.flush()
             os.fsync(dest.fileno())
         Path(tmp).replace(out)

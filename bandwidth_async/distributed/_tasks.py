@@ -10,12 +10,11 @@ a `Runtime`, the client and Redis connection its tasks use.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
-import shutil
 import tempfile
 import time
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import attrs
 import redis.asyncio as aioredis
@@ -24,7 +23,7 @@ from taskiq_redis import RedisStreamBroker
 from .._client import BandwidthClient
 from .._converter import structure
 from .._errors import BandwidthError, OutcomeUnknownError
-from ..export import _KINDS, ExportError, _from_ms, _in, _Output, _window_query
+from ..export import export
 from ..models import CreateCall
 from ._ledger import FINAL, Entry, RedisLedger, worker_id
 
@@ -32,7 +31,7 @@ __all__ = ["DIAL", "EXPORT_WINDOW", "Runtime", "build_broker", "part_name"]
 
 DIAL = "bandwidth_async.dial"
 EXPORT_WINDOW = "bandwidth_async.export_window"
-_SPOOL_MAX = 1 << 20
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 @attrs.frozen
@@ -131,68 +130,46 @@ def done_key(key_prefix: str, export_id: str) -> str:
     return f"{{{key_prefix}}}:export:{export_id}:done"
 
 
-async def _fetch(
-    runtime: Runtime,
-    kind: str,
-    *,
-    lo: int,
-    hi: int,
-    output: _Output,
-    dest: IO[bytes],
-    page_size: int,
-) -> int:
-    """
-    Write every record of [*lo*, *hi*) to *dest*, splitting a window that comes back full.
+def _ms_time(ms: int) -> dt.datetime:
+    return _EPOCH + dt.timedelta(milliseconds=ms)
 
-    Halves are fetched lower first, as the single-process export does, so the bytes match.
-    """
-    cap = _KINDS[kind].cap
-    time_of = _KINDS[kind].time_of
-    pending = [(lo, hi)]
-    count = 0
-    while pending:
-        a, b = pending.pop(0)
-        seen = kept = 0
-        with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MAX) as spool:
-            async for page in _window_query(runtime.client, kind, a, b, page_size).pages():
-                seen += len(page.items)
-                records = [r for r in page.items if _in(time_of(r), a, b)]
-                spool.write(output.encode(records))
-                kept += len(records)
-                if seen >= cap:
-                    break
-            if seen < cap:
-                spool.seek(0)
-                shutil.copyfileobj(spool, dest)
-                count += kept
-                continue
-        if b - a < 2:  # noqa: PLR2004 - a millisecond cannot be halved
-            msg = f"{seen} {kind} or more start at {_from_ms(a).isoformat()}: more than fit"
-            raise ExportError(msg)
-        mid = a + (b - a) // 2
-        pending[0:0] = [(a, mid), (mid, b)]
-    return count
+
+def _sync(path: str) -> None:
+    with open(path, "rb") as f:  # noqa: PTH123 - a plain fd to fsync
+        os.fsync(f.fileno())
 
 
 async def write_window(runtime: Runtime, job: dict[str, Any]) -> int:
     """
-    Export one window to its part file, atomically, then mark it done; records written.
+    Export one window with the one-process `export` to its part file, atomically; records.
+
+    The part is the window's export exactly as a one-process export writes it, so the merged
+    parts are the same bytes (CSV: the merger keeps the first part's header only).
     """
-    kind, lo, hi = job["kind"], job["lo"], job["hi"]
-    parts = Path(job["parts"])
-    output = _Output(parts / "unused", job["format"], _KINDS[kind].model, durable=False)
+    lo, hi = job["lo"], job["hi"]
+    parts = job["parts"]
     fd, tmp = tempfile.mkstemp(prefix=".window-", dir=parts)
+    os.close(fd)
+    extra = {"page_size": job["page_size"]} if job.get("page_size") else {}
     try:
-        with os.fdopen(fd, "wb") as dest:
-            count = await _fetch(
-                runtime, kind, lo=lo, hi=hi, output=output, dest=dest, page_size=job["page_size"]
-            )
-            dest.flush()
-            os.fsync(dest.fileno())
-        os.replace(tmp, parts / part_name(lo, hi))  # noqa: PTH105 - os: no blocking-pathlib lint
+        result = await export(
+            runtime.client,
+            job["kind"],
+            tmp,
+            format=job["format"],
+            since=_ms_time(lo),
+            until=_ms_time(hi),
+            concurrency=1,
+            window=dt.timedelta(milliseconds=hi - lo),
+            **extra,
+        )
+        _sync(tmp)
+        os.replace(tmp, os.path.join(parts, part_name(lo, hi)))  # noqa: PTH105, PTH118
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)  # noqa: PTH108
         raise
-    await runtime.redis.hset(done_key(runtime.key_prefix, job["export"]), f"{lo}-{hi}", count)
-    return count
+    await runtime.redis.hset(
+        done_key(runtime.key_prefix, job["export"]), f"{lo}-{hi}", result.count
+    )
+    return result.count

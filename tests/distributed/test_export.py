@@ -11,10 +11,11 @@ import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pytest
 import redis.asyncio as aioredis
 
 from bandwidth_async.distributed._enqueue import export as export_distributed
-from bandwidth_async.export import export
+from bandwidth_async.export import Format, export
 from bandwidth_async.testing import FakeBandwidth
 
 from .procs import Workers
@@ -24,21 +25,30 @@ SINCE = NOW - dt.timedelta(days=7)
 WINDOW = dt.timedelta(hours=12)
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
 async def test_distributed_export_matches_single_process(
-    redis_url: str, prefix: str, tmp_path: Path
+    redis_url: str, prefix: str, tmp_path: Path, fmt: Format
 ) -> None:
-    """Two workers export 20,000 calls: the merged file is byte for byte the one-process export."""
-    single, merged = tmp_path / "single.jsonl", tmp_path / "merged.jsonl"
-    async with FakeBandwidth(calls=20_000, seed=3, now=NOW) as fake:
+    """Two workers export 10,000 calls: the merged file is byte for byte the one-process export."""
+    single, merged = tmp_path / f"single.{fmt}", tmp_path / f"merged.{fmt}"
+    async with FakeBandwidth(calls=10_000, seed=3, now=NOW) as fake:
         async with fake.client() as client:
             result = await export(
-                client, "calls", single, since=SINCE, until=NOW, window=WINDOW, concurrency=1
+                client,
+                "calls",
+                single,
+                format=fmt,
+                since=SINCE,
+                until=NOW,
+                window=WINDOW,
+                concurrency=1,
             )
         async with Workers(redis_url, prefix, fake.base_url, 2):
             summary = await export_distributed(
                 redis_url,
                 "calls",
                 merged,
+                format=fmt,
                 since=SINCE,
                 until=NOW,
                 window=WINDOW,
@@ -46,7 +56,7 @@ async def test_distributed_export_matches_single_process(
                 idle_timeout=30,
             )
     assert summary.finished
-    assert summary.count == result.count == 20_000
+    assert summary.count == result.count == 10_000
     assert merged.read_bytes() == single.read_bytes()
     assert os.listdir(f"{merged}.parts") == []  # noqa: PTH208
 
