@@ -1,9 +1,10 @@
 """
-The command line's distributed parts: ``worker``, and ``--distributed`` on ``export``.
+The command line's distributed parts: ``worker``, and ``--distributed`` on ``export`` and ``dial``.
 
-``__main__`` calls `extend` while building its parser and `run` before its own commands. This
-module imports the ``distributed`` extra only when one of these is used, so the rest of the
-command line works without it.
+``__main__`` calls `extend` while building its parser, `run` before its own commands, and
+`dial` with the calls it read when ``dial --distributed`` is given. This module imports the
+``distributed`` extra only when one of these is used, so the rest of the command line works
+without it.
 """
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ from typing import TYPE_CHECKING, Any, cast
 from ._errors import ConfigurationError
 
 if TYPE_CHECKING:
-    from .export import Format
+    from collections.abc import Iterable
 
-__all__ = ["extend", "run"]
+    from .export import Format
+    from .models import CreateCall
+
+__all__ = ["dial", "extend", "run"]
 
 
 def _extra_missing(exc: ImportError) -> ConfigurationError:
@@ -106,6 +110,36 @@ async def _worker(args: argparse.Namespace) -> int:
         burst=args.burst,
         concurrency=args.concurrency,
     )
+    return 0
+
+
+async def dial(args: argparse.Namespace, calls: Iterable[CreateCall]) -> int:
+    """
+    ``dial --distributed URL``: enqueue *calls* for the workers, wait, write ``--out``.
+
+    A row's key is its ``tag``, else its ``to``. Run the same command again to finish what a
+    stopped worker left: intents with a result in the Redis ledger are never enqueued again.
+    """
+    try:
+        from .distributed import _enqueue  # noqa: PLC0415 - the optional extra
+    except ImportError as exc:
+        raise _extra_missing(exc) from exc
+    summary = await _enqueue.dial(
+        args.distributed,
+        ((call.tag or call.to, call) for call in calls),
+        args.out,
+        key_prefix=args.key_prefix,
+        idle_timeout=args.idle_timeout,
+    )
+    counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.counts.items()))
+    print(f"dialled across workers: {counts or 'nothing'}", file=sys.stderr)  # noqa: T201
+    if not summary.finished:
+        print(  # noqa: T201
+            f"bandwidth-async: {len(summary.unfinished)} intents have no result yet (a worker "
+            "stopped?); run the same command again to finish them",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
