@@ -151,7 +151,8 @@ class RedisLedger:
             at=time.time(),
         )
         swapped = await self._swap(
-            keys=[self.redis_key(seen.key)], args=[seen.dump(), unknown.dump()]
+            keys=[self.redis_key(seen.key), self._finished],
+            args=[seen.dump(), unknown.dump(), seen.key],
         )
         if swapped:
             return unknown
