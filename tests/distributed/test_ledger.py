@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import redis.asyncio as aioredis
 
+import bandwidth_async as bw
 from bandwidth_async import _distributed_cli
 from bandwidth_async._converter import unstructure
 from bandwidth_async.distributed._ledger import Entry, RedisLedger
@@ -113,3 +114,19 @@ async def test_duplicate_keys_are_refused_before_anything_is_queued(
     calls = intents(2)
     with pytest.raises(ValueError, match="share a key"):
         await dial(redis_url, [calls[0], calls[0]], tmp_path / "r.jsonl", key_prefix=prefix)
+
+
+async def test_enqueuing_to_an_unreachable_redis_is_a_configuration_error(tmp_path: Path) -> None:
+    """``dial --distributed`` at a Redis nobody runs fails at once, naming the queue."""
+    from bandwidth_async.distributed._enqueue import dial  # noqa: PLC0415
+
+    with pytest.raises(bw.ConfigurationError, match="cannot reach Redis"):
+        await dial("redis://127.0.0.1:1/0", intents(1), tmp_path / "r.jsonl")
+
+
+async def test_distributed_export_is_for_windowed_kinds(redis_url: str, tmp_path: Path) -> None:
+    """Messages have no windows to share out: refused before anything is queued."""
+    from bandwidth_async.distributed._enqueue import export  # noqa: PLC0415
+
+    with pytest.raises(ValueError, match="calls and recordings"):
+        await export(redis_url, "messages", tmp_path / "m.jsonl")
