@@ -17,12 +17,15 @@ import bandwidth_async as bw
 from bandwidth_async.distributed import RedisCoordinator
 from bandwidth_async.models import CreateCall
 
+#: The README's voice application, which every emulator account has.
+APPLICATION = "04e88489-df02-4e34-a0ee-27a91849555f"
+
 
 def _call(name: str, i: int) -> CreateCall:
     return CreateCall(
         to=f"+1919555{i:04d}",
         from_="+19195550000",
-        application_id="app-1",
+        application_id=APPLICATION,
         answer_url="http://127.0.0.1:9/answer",
         tag=f"{name}-{i}",
     )

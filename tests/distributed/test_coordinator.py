@@ -21,11 +21,13 @@ from .redis_server import RedisServer
 CALLS = "/accounts/9900000/calls"
 
 
-# Requests granted on time can reach the emulator late when the machine is busy (2 cores, a
-# load average of 7 while this was written): a request late by d seconds moves up to R * d
-# requests into one window *as the emulator sees it*. 100 ms of that is allowed on top of
-# R + burst; sharing nothing, four processes would send 4 R.
-JITTER = 0.1
+# Turns are granted R a second on Redis's clock, but the emulator stamps a request when its
+# process gets to it: on a loaded 2-core machine (load average 7 while this was written) a
+# stalled process moves R * d requests of a d-second stall into one window *as the emulator
+# sees it*. Half a second of that is allowed on top of R + burst: still far below what the
+# failure looks like (four unshared processes send 4 R). The exact check at arrival is the
+# emulator's own account limit refusing nothing (test_dial).
+JITTER = 0.5
 
 
 def most_allowed(rate: float, burst: int) -> float:

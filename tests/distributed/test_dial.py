@@ -11,10 +11,13 @@ from pathlib import Path
 
 from bandwidth_async.distributed._enqueue import dial
 from bandwidth_async.models import CreateCall
-from bandwidth_async.testing import FakeBandwidth
+from bandwidth_async.testing import FakeBandwidth, Limits
 
 from .procs import Workers, run_json
 from .test_coordinator import CALLS, busiest_second, most_allowed
+
+#: The README's voice application, which every emulator account has.
+APPLICATION = "04e88489-df02-4e34-a0ee-27a91849555f"
 
 
 def intents(n: int) -> list[tuple[str, CreateCall]]:
@@ -25,7 +28,7 @@ def intents(n: int) -> list[tuple[str, CreateCall]]:
             CreateCall(
                 to=f"+1919{i:07d}",
                 from_="+19195550000",
-                application_id="app-1",
+                application_id=APPLICATION,
                 answer_url="http://127.0.0.1:9/answer",
                 tag=f"k{i}",
             ),
@@ -98,7 +101,9 @@ async def test_four_workers_hold_the_account_rate(
     rate, burst = 100, 5
     count = int(os.environ.get("BW_TEST_DIAL_CALLS", "1000"))
     out = tmp_path / "results.jsonl"
-    async with FakeBandwidth() as fake:
+    # The account allows R calls a second (a bucket of one second's worth, the emulator's
+    # default): four workers each at R would be refused; sharing R, none is.
+    async with FakeBandwidth(limits=Limits(create_call_per_second=rate)) as fake:
         async with Workers(
             redis_url, prefix, fake.base_url, 4, rate=rate, burst=burst, concurrency=20
         ):
@@ -118,5 +123,6 @@ async def test_four_workers_hold_the_account_rate(
     assert summary == {"counts": {"created": count}, "unfinished": 0}
     assert len(created) == len({c.tag for c in created}) == count  # none dialled twice
     assert len(results(out)) == count  # one result per intent
+    assert len(posts) == count  # every POST placed a call: the account refused none (no 429)
     assert busiest_second(posts) <= most_allowed(rate, burst)
     assert (len(posts) - burst) / (max(posts) - min(posts)) >= 0.9 * rate
