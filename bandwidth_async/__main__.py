@@ -197,6 +197,8 @@ async def _dial(args: argparse.Namespace) -> int:
         raise ValueError(f"--rate must be > 0, not {args.rate}")
     # Read the whole file once first: a bad row or a repeated key stops it before any call.
     total = _cli_dial.check_keys(_dial_input(args, defaults))
+    if getattr(args, "distributed", None):
+        return await _distributed_cli.dial(args, _dial_input(args, defaults))
     async with _connect(args) as client:
         return await _cli_dial.run(client, args, _dial_input(args, defaults), total)
 

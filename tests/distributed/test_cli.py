@@ -77,3 +77,37 @@ async def test_worker_without_redis_says_so(tmp_path: Path) -> None:
     assert status == 2
     assert "cannot reach Redis" in err
     assert "Traceback" not in err
+
+
+async def test_dial_distributed_from_the_command_line(
+    redis_url: str, prefix: str, tmp_path: Path
+) -> None:
+    """``dial --distributed URL`` with two workers: one result line per number, none twice."""
+    numbers = tmp_path / "numbers.csv"
+    numbers.write_text("to,tag\n" + "".join(f"+1919555{i:04d},n{i}\n" for i in range(50)))
+    out = tmp_path / "results.jsonl"
+    async with FakeBandwidth() as fake:
+        async with Workers(redis_url, prefix, fake.base_url, 2):
+            status, err = await cli(
+                "dial",
+                "--numbers",
+                str(numbers),
+                "--from",
+                "+19195550000",
+                "--application-id",
+                "04e88489-df02-4e34-a0ee-27a91849555f",
+                "--answer-url",
+                "http://127.0.0.1:9/answer",
+                "--out",
+                str(out),
+                "--distributed",
+                redis_url,
+                "--key-prefix",
+                prefix,
+            )
+        created = fake.created_calls
+    assert status == 0, err
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [line["tag"] for line in lines] == [f"n{i}" for i in range(50)]
+    assert {line["status"] for line in lines} == {"created"}
+    assert sorted(c.tag or "" for c in created) == sorted(f"n{i}" for i in range(50))
