@@ -62,7 +62,7 @@ def ensure_prism(session: nox.Session) -> str:
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite with branch coverage; fails under 95%."""
-    session.install("-e", ".", *TEST_DEPS)
+    session.install("-e", ".[distributed]", *TEST_DEPS)
     prism = ensure_prism(session)
     session.run("coverage", "erase")
     session.run(
@@ -88,7 +88,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the package, tests, examples and benchmarks."""
-    session.install("-e", ".", "mypy>=1.13", *TEST_DEPS, "types-PyYAML")
+    session.install("-e", ".[distributed]", "mypy>=1.13", *TEST_DEPS, "types-PyYAML")
     session.run("mypy")
 
 

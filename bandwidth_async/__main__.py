@@ -29,7 +29,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any, cast
 
-from . import _cli_dial
+from . import _cli_dial, _distributed_cli
 from ._client import BandwidthClient
 from ._errors import BandwidthError, ConfigurationError
 from ._version import __version__
@@ -101,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _cli_dial.add_parser(commands, _positive)
     _connection_options(commands.choices["dial"])
+    _distributed_cli.extend(commands)
     return parser
 
 
@@ -196,6 +197,8 @@ async def _dial(args: argparse.Namespace) -> int:
         raise ValueError(f"--rate must be > 0, not {args.rate}")
     # Read the whole file once first: a bad row or a repeated key stops it before any call.
     total = _cli_dial.check_keys(_dial_input(args, defaults))
+    if getattr(args, "distributed", None):
+        return await _distributed_cli.dial(args, _dial_input(args, defaults))
     async with _connect(args) as client:
         return await _cli_dial.run(client, args, _dial_input(args, defaults), total)
 
@@ -210,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits on --help (0) and on bad arguments (2)
         return exc.code if isinstance(exc.code, int) else 2
     try:
+        distributed = _distributed_cli.run(args)
+        if distributed is not None:
+            return distributed
         return asyncio.run(_export(args) if args.command == "export" else _dial(args))
     except (ConfigurationError, ValueError) as exc:
         print(f"{_PROG}: error: {exc}", file=sys.stderr)  # noqa: T201

@@ -13,6 +13,7 @@ from ._errors import ConfigurationError
 from ._request import Host
 from ._retry import RetryPolicy
 from ._session import ClientState, Config, Options, Session, check_base_url
+from ._throttle import RateSharing
 from ._version import __version__
 from .resources import (
     Calls,
@@ -103,6 +104,13 @@ class BandwidthClient:
             raise ConfigurationError(f"rate_limit must be > 0 per second, not {rate_limit}")
         if timeout is not None and timeout <= 0:
             raise ConfigurationError(f"timeout must be > 0 seconds or None, not {timeout}")
+        if coordinator is not None and rate_limit is not None:
+            if not isinstance(coordinator, RateSharing):
+                msg = (
+                    f"{type(coordinator).__name__} cannot share a rate_limit; leave rate_limit out"
+                )
+                raise ConfigurationError(msg)
+            coordinator.share_rate(rate_limit)
         if base_url is not None:
             one = check_base_url(base_url, allow_insecure_http=allow_insecure_http)
             hosts = dict.fromkeys(Host, one)

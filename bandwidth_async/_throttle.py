@@ -13,7 +13,7 @@ import asyncio
 from collections.abc import Hashable
 from typing import Protocol, runtime_checkable
 
-__all__ = ["Coordinator", "HostGate", "LocalCoordinator", "Pacer"]
+__all__ = ["Coordinator", "HostGate", "LocalCoordinator", "Pacer", "RateSharing"]
 
 
 @runtime_checkable
@@ -37,6 +37,21 @@ class Coordinator(Protocol):
     async def aclose(self) -> None:
         """
         Release what the coordinator holds; called when the owning client closes.
+        """
+
+
+@runtime_checkable
+class RateSharing(Protocol):
+    """
+    A `Coordinator` that takes the client's ``rate_limit`` and shares it (`RedisCoordinator`).
+
+    ``BandwidthClient(rate_limit=R, coordinator=c)`` calls ``c.share_rate(R)`` once; a
+    coordinator without this method cannot hold a rate, and the client refuses the pair.
+    """
+
+    def share_rate(self, rate: float) -> None:
+        """
+        Hold every request through this coordinator to *rate* per second, all together.
         """
 
 
