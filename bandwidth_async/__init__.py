@@ -18,6 +18,7 @@ from . import models
 from ._auth import Auth, BasicAuth
 from ._errors import (
     APIError,
+    AuthenticationError,
     BadRequestError,
     BandwidthError,
     ClientClosedError,
@@ -66,6 +67,7 @@ __all__ = [
     "APIError",
     "AsyncPaginator",
     "Auth",
+    "AuthenticationError",
     "BadRequestError",
     "BandwidthClient",
     "BandwidthError",
