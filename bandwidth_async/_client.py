@@ -270,6 +270,13 @@ def credentials(
         for (name, variable, _), v in zip(wanted, values, strict=True)
         if not v
     ]
+    if kind == "basic" and not (values[0] or values[1]):
+        # Nothing of either kind anywhere: name both, the OAuth pair first (Bandwidth's advice).
+        either = (
+            "client_id and client_secret (BW_CLIENT_ID, BW_CLIENT_SECRET) or username and "
+            "password (BW_USERNAME, BW_PASSWORD)"
+        )
+        missing[:2] = [either]
     if missing:
         raise ConfigurationError("missing credentials: " + ", ".join(missing))
     return kind, values[0], values[1], values[2]
