@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     import aiohttp  # noqa: TID251 - only for the annotation of a borrowed session
-    from yarl import URL
 
     from ._throttle import Coordinator
 
@@ -112,11 +111,11 @@ class BandwidthClient:
                 )
                 raise ConfigurationError(msg)
             coordinator.share_rate(rate_limit)
+        one = None
         if base_url is not None:
-            one: URL | None = check_base_url(base_url, allow_insecure_http=allow_insecure_http)
+            one = check_base_url(base_url, allow_insecure_http=allow_insecure_http)
             hosts = dict.fromkeys(Host, one)
         else:
-            one = None
             hosts = {host: check_base_url(host.value) for host in Host}
         auth: Auth
         if kind == "oauth":
@@ -280,4 +279,3 @@ def credentials(
     if missing:
         raise ConfigurationError("missing credentials: " + ", ".join(missing))
     return kind, values[0], values[1], values[2]
-

@@ -122,6 +122,7 @@ class ClientState:
         Close the aiohttp session and coordinator if this client created them; borrowed ones stay.
         """
         self.closed = True
+        await self.config.auth.aclose()
         if self.owns_coordinator:
             await self.coordinator.aclose()
         if self.owns_session and self._http is not None and not self._http.closed:
@@ -460,7 +461,9 @@ class Session:
         if request.url is not None:
             base = self.state.config.hosts[request.host]
             problem = url_problem(request.url)
-            if problem is None and request.url.origin() != base.origin():
+            # Only the client's own credentials are bound to its origin: a request that does
+            # not carry them (a token request with its own) may go to another.
+            if problem is None and request.authenticate and request.url.origin() != base.origin():
                 problem = f"its origin is not {base.origin()}, where the client sends credentials"
             if problem is not None:
                 raise PaginationError(f"refusing to follow a next link: {problem}")

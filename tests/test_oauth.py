@@ -40,7 +40,7 @@ class Clock:
 
 
 def _credentials(client: bw.BandwidthClient) -> ClientCredentials:
-    oauth = client._session.transport.config.oauth
+    oauth = client._session.state.config.auth
     assert isinstance(oauth, ClientCredentials)
     return oauth
 
@@ -302,7 +302,7 @@ async def test_no_secret_or_token_in_logs_reprs_or_errors(
         with pytest.raises(bw.AuthenticationError) as info:
             await client.statistics.get()
         texts += [repr(client), str(client), repr(_credentials(client))]
-        texts += [repr(client._session.transport.config)]
+        texts += [repr(client._session.state.config)]
     error: BaseException | None = info.value
     while error is not None:
         texts += [str(error), repr(error), repr(vars(error))]

@@ -4,6 +4,7 @@ The OAuth 2.0 decisions as pure functions: token freshness, token responses, whi
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -12,7 +13,10 @@ from yarl import URL
 import bandwidth_async as bw
 from bandwidth_async._client import credentials
 from bandwidth_async._oauth import Token, is_fresh, parse_token, refresh_deadline, token_url_for
+from bandwidth_async._request import Host, Request
+from bandwidth_async._retry import Failure, Outcome, decide
 
+NOW = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
 SECRET_TOKEN = "tok-3f9a1c"
 
 
@@ -200,3 +204,51 @@ def test_credentials_refused(given: dict[str, str], environ: dict[str, str], mes
     with pytest.raises(bw.ConfigurationError, match=message) as info:
         credentials(**args, environ=environ)
     assert "s3cr" not in str(info.value)
+
+
+def _outcome(method: str = "POST", **kwargs: Any) -> Outcome:
+    idempotent = kwargs.pop("idempotent", None)
+    request = Request(method, Host.VOICE, "/token", idempotent=idempotent, authenticate=False)
+    return Outcome(request=request, attempt=1, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "retried", "error"),
+    [
+        pytest.param(_outcome(status=503, idempotent=True), True, bw.ServerError, id="503"),
+        pytest.param(
+            _outcome(failure=Failure.TIMEOUT, idempotent=True),
+            True,
+            bw.RequestTimeoutError,
+            id="timeout",
+        ),
+        pytest.param(
+            _outcome(failure=Failure.BROKEN, idempotent=True),
+            True,
+            bw.TransportError,
+            id="reset",
+        ),
+        pytest.param(
+            _outcome(failure=Failure.TIMEOUT), False, bw.OutcomeUnknownError, id="plain-post"
+        ),
+        pytest.param(
+            _outcome("GET", status=503, idempotent=False), False, bw.ServerError, id="get-not"
+        ),
+    ],
+)
+def test_idempotent_flag_overrides_the_method(
+    outcome: Outcome, retried: bool, error: type[bw.BandwidthError]
+) -> None:
+    """A token POST marked idempotent is retried after 5xx and lost answers like a GET."""
+    decision = decide(outcome, bw.RetryPolicy(), now=NOW, rng=lambda: 0.5)
+    assert (decision.delay is not None) is retried
+    assert type(decision.error) is error
+
+
+def test_401_on_a_one_shot_body_is_not_refreshed() -> None:
+    """A 401 on a consumed upload stream is raised: resending would send an empty body."""
+    outcome = _outcome(status=401, refreshable=True, replayable=False)
+    decision = decide(outcome, bw.RetryPolicy(), now=NOW)
+    assert not decision.refresh
+    assert decision.delay is None
+    assert isinstance(decision.error, bw.UnauthorizedError)
