@@ -267,7 +267,7 @@ class ClientCredentials:
                 # The request carries the client secret (Basic); the error keeps it without.
                 exc.request = attrs.evolve(exc.request, headers={})
             raise AuthenticationError(
-                f"could not get an OAuth token from {self.token_url}: {exc}"
+                f"could not get an OAuth token from {self.token_url}: {_why(exc)}"
             ) from exc
         token = parse_token(response.data, obtained_at)
         self._token = token
@@ -278,3 +278,15 @@ class ClientCredentials:
             self._flight = None
         if not flight.cancelled():
             flight.exception()  # retrieved here, so a failure no one awaited is not logged
+
+
+def _why(error: BandwidthError) -> str:
+    """
+    What went wrong with the token request, in words that hold no body and no credential.
+    """
+    tries = f" ({error.attempts} attempts)" if error.attempts > 1 else ""
+    if isinstance(error, APIError):
+        if error.status == 401:  # noqa: PLR2004
+            return "the token endpoint refused the client id or secret (401)"
+        return f"the token endpoint answered {error.status}{tries}"
+    return f"{error}{tries}"
