@@ -36,6 +36,7 @@ from ._errors import (
     TransportError,
     UnauthorizedError,
 )
+from ._oauth import ClientCredentials
 from ._pagination import AsyncPaginator, Page
 from ._retry import RetryEvent, RetryPolicy, RetryReason
 from ._throttle import Coordinator, LocalCoordinator
@@ -73,6 +74,7 @@ __all__ = [
     "BandwidthError",
     "BasicAuth",
     "ClientClosedError",
+    "ClientCredentials",
     "ConfigurationError",
     "ConflictError",
     "Coordinator",
