@@ -239,18 +239,18 @@ class ClientCredentials:
             flight = asyncio.get_running_loop().create_task(self._fetch(session))
             flight.add_done_callback(self._landed)
             self._flight = flight
-        try:
-            return await asyncio.shield(flight)
-        except asyncio.CancelledError:
-            task = asyncio.current_task()
-            if flight.cancelled() and task is not None and not task.cancelling():
-                # The token request was stopped by aclose, not this task: say so, not "cancelled".
-                raise ClientClosedError("the client was closed while it fetched a token") from None
-            raise
-        except AuthenticationError as exc:
-            # One error object per waiter: raising a shared one from 500 tasks would pile
-            # every task's traceback onto it.
-            raise AuthenticationError(str(exc)) from exc.__cause__
+        # Wait without taking part: cancelling this waiter leaves the token request running
+        # (as shield would), and the shared outcome is read, not raised through 500 frames.
+        await asyncio.wait((flight,))
+        if flight.cancelled():
+            raise ClientClosedError("the client was closed while it fetched a token")
+        error = flight.exception()
+        if error is None:
+            return flight.result()
+        if isinstance(error, AuthenticationError):
+            # One error object per waiter, all with the same cause.
+            raise AuthenticationError(str(error)) from error.__cause__
+        raise error  # pragma: no cover - not a token failure but a bug: raised as it is
 
     async def _fetch(self, session: Sender) -> Token:
         # The clock is read before sending, so the token is retired a little early, never late.
