@@ -158,7 +158,7 @@ def token_request(token_url: URL, basic: str) -> Request:
     """
     return Request(
         "POST",
-        Host.VOICE,
+        Host.API_V2,  # api.bandwidth.com, where Bandwidth's token endpoint is
         token_url.path,
         url=token_url,
         headers={"Authorization": basic, "Accept": "application/json"},
