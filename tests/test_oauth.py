@@ -123,6 +123,16 @@ async def test_revoked_token_renewed_once_then_request_resent(fake: FakeBandwidt
     assert posts[0].headers["Authorization"] != posts[1].headers["Authorization"]
 
 
+async def test_views_share_the_token(fake: FakeBandwidth) -> None:
+    """A with_options view uses the client's token; a token fetched through it serves both."""
+    async with fake.client(oauth=True, retry=FAST) as client:
+        view = client.with_options(timeout=5.0, retry=bw.RetryPolicy.none())
+        await view.statistics.get()
+        await client.statistics.get()
+    assert fake.token_requests == 1
+    assert len(set(_authorizations(fake))) == 1
+
+
 async def test_second_401_is_raised_never_looped(fake: FakeBandwidth) -> None:
     """A 401 after the renewed token is UnauthorizedError: one renewal and one resend, no loop."""
     fake.faults.server_error(401, path=STATS, times=5)
