@@ -54,6 +54,7 @@ async def test_issues_a_bearer_token_the_api_accepts() -> None:
         assert headers["Cache-Control"] == "no-store"
         assert await _list_calls(http, fake, f"Bearer {body['access_token']}") == 200
         assert fake.token_requests == 1
+        assert fake.stats["oauth2Token"].requests == 1
 
 
 @pytest.mark.parametrize(
