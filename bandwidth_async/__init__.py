@@ -18,6 +18,7 @@ from . import models
 from ._auth import Auth, BasicAuth
 from ._errors import (
     APIError,
+    AuthenticationError,
     BadRequestError,
     BandwidthError,
     ClientClosedError,
@@ -35,6 +36,7 @@ from ._errors import (
     TransportError,
     UnauthorizedError,
 )
+from ._oauth import ClientCredentials
 from ._pagination import AsyncPaginator, Page
 from ._retry import RetryEvent, RetryPolicy, RetryReason
 from ._throttle import Coordinator, LocalCoordinator
@@ -66,11 +68,13 @@ __all__ = [
     "APIError",
     "AsyncPaginator",
     "Auth",
+    "AuthenticationError",
     "BadRequestError",
     "BandwidthClient",
     "BandwidthError",
     "BasicAuth",
     "ClientClosedError",
+    "ClientCredentials",
     "ConfigurationError",
     "ConflictError",
     "Coordinator",

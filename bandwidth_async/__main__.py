@@ -9,9 +9,10 @@ The ``bandwidth-async`` command line (also ``python -m bandwidth_async``).
     bandwidth-async dial --numbers numbers.csv --from +19195554321 --application-id ... \
         --answer-url https://app.example/answer --ledger campaign.db --out results.jsonl
 
-Credentials come from ``BW_USERNAME``, ``BW_PASSWORD`` and ``BW_ACCOUNT_ID``; ``--base-url`` (or
-``BW_BASE_URL``) sends every API to one host, and ``--emulator N`` runs against a built-in
-emulator holding N records (no credentials needed). Exit status: 0 when done, 1 when Bandwidth
+Credentials come from ``BW_CLIENT_ID`` and ``BW_CLIENT_SECRET`` (or ``BW_USERNAME`` and
+``BW_PASSWORD``) and ``BW_ACCOUNT_ID``; ``--base-url`` (or ``BW_BASE_URL``) sends every API to
+one host, and ``--emulator N`` runs against a built-in emulator holding N records (no
+credentials needed). Exit status: 0 when done, 1 when Bandwidth
 failed, a call failed, or the export could not go on, 2 for bad arguments or missing
 credentials, 130 when interrupted (run it again with the same ``--checkpoint`` or ``--ledger``
 to resume).
@@ -70,7 +71,8 @@ def _parser() -> argparse.ArgumentParser:
         help="export calls, conferences, recordings, messages or media to JSON Lines or CSV",
         description=(
             "Export records to JSON Lines or CSV, resumable with --checkpoint. Credentials come "
-            "from BW_USERNAME, BW_PASSWORD and BW_ACCOUNT_ID. Times without a zone are UTC."
+            "from BW_CLIENT_ID and BW_CLIENT_SECRET (or BW_USERNAME and BW_PASSWORD) and "
+            "BW_ACCOUNT_ID. Times without a zone are UTC."
         ),
     )
     sub.add_argument("kind", choices=KINDS, help="what to export")

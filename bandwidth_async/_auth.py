@@ -47,6 +47,11 @@ class Auth(Protocol):
         Renew the credential after *stale* (an `authorization` value) met a 401.
         """
 
+    async def aclose(self) -> None:
+        """
+        Stop any work in flight (a token request): the client is closing.
+        """
+
 
 class BasicAuth:
     """
@@ -71,4 +76,9 @@ class BasicAuth:
     async def refresh(self, session: Session, stale: str) -> None:
         """
         Nothing to renew: a refused password stays refused.
+        """
+
+    async def aclose(self) -> None:
+        """
+        Nothing to stop.
         """

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import os
 import warnings
-from typing import TYPE_CHECKING, Any, Self
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, Self
 
-from ._auth import BasicAuth
+from ._auth import Auth, BasicAuth
 from ._errors import ConfigurationError
+from ._oauth import ClientCredentials, token_url_for
 from ._request import Host
 from ._retry import RetryPolicy
 from ._session import ClientState, Config, Options, Session, check_base_url
@@ -45,7 +47,11 @@ class BandwidthClient:
     """
     The entry point: one client per application, shared by every task.
 
-    Credentials not given come from ``BW_USERNAME``, ``BW_PASSWORD`` and ``BW_ACCOUNT_ID``.
+    Two kinds of credentials: OAuth 2.0 client credentials (*client_id*, *client_secret*; the
+    client trades them for a bearer token at *token_url*) or an API user's *username* and
+    *password* (Basic). Giving both kinds is an error. Credentials not given come from
+    ``BW_CLIENT_ID`` and ``BW_CLIENT_SECRET`` (which win when set), else ``BW_USERNAME`` and
+    ``BW_PASSWORD``; the account from ``BW_ACCOUNT_ID``.
     ``base_url`` sends every API to one host (the emulator, a Prism mock, a proxy). Use it as
     ``async with BandwidthClient() as client:``, or call `aclose` yourself; a *session* passed
     in is used and never closed. Plain ``http`` is refused except to loopback (the emulator,
@@ -71,6 +77,9 @@ class BandwidthClient:
         password: str | None = None,
         account_id: str | None = None,
         *,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        token_url: str | None = None,
         base_url: str | None = None,
         timeout: float | None = 30.0,
         retry: RetryPolicy | None = None,
@@ -81,23 +90,14 @@ class BandwidthClient:
         allow_insecure_http: bool = False,
         coordinator: Coordinator | None = None,
     ) -> None:
-        username = username or os.environ.get("BW_USERNAME")
-        password = password or os.environ.get("BW_PASSWORD")
-        account_id = account_id or os.environ.get("BW_ACCOUNT_ID")
-        missing = [
-            name
-            for name, value in (
-                ("username (BW_USERNAME)", username),
-                ("password (BW_PASSWORD)", password),
-                ("account_id (BW_ACCOUNT_ID)", account_id),
-            )
-            if not value
-        ]
-        if missing:
-            raise ConfigurationError("missing credentials: " + ", ".join(missing))
-        assert username  # noqa: S101 - narrowed by the check above
-        assert password  # noqa: S101
-        assert account_id  # noqa: S101
+        kind, user, secret, account_id = credentials(
+            username=username,
+            password=password,
+            client_id=client_id,
+            client_secret=client_secret,
+            account_id=account_id,
+            environ=os.environ,
+        )
         if max_connections < 1:
             raise ConfigurationError(f"max_connections must be >= 1, not {max_connections}")
         if rate_limit is not None and rate_limit <= 0:
@@ -111,15 +111,26 @@ class BandwidthClient:
                 )
                 raise ConfigurationError(msg)
             coordinator.share_rate(rate_limit)
+        one = None
         if base_url is not None:
             one = check_base_url(base_url, allow_insecure_http=allow_insecure_http)
             hosts = dict.fromkeys(Host, one)
         else:
             hosts = {host: check_base_url(host.value) for host in Host}
+        auth: Auth
+        if kind == "oauth":
+            url = token_url_for(one)
+            if token_url is not None:
+                url = check_base_url(
+                    token_url, allow_insecure_http=allow_insecure_http, name="token_url"
+                )
+            auth = ClientCredentials(user, secret, url)
+        else:
+            auth = BasicAuth(user, secret)
         config = Config(
             account_id=account_id,
-            username=username,
-            auth=BasicAuth(username, password),
+            username=user,
+            auth=auth,
             hosts=hosts,
             user_agent=user_agent or f"bandwidth-async/{__version__}",
             max_connections=max_connections,
@@ -198,8 +209,9 @@ class BandwidthClient:
     def __repr__(self) -> str:
         config = self._session.state.config
         where = ", ".join(sorted({str(url) for url in config.hosts.values()}))
+        who = "client_id" if isinstance(config.auth, ClientCredentials) else "username"
         return (
-            f"<BandwidthClient account_id={config.account_id!r} username={config.username!r} "
+            f"<BandwidthClient account_id={config.account_id!r} {who}={config.username!r} "
             f"base_url={where!r}>"
         )
 
@@ -213,3 +225,57 @@ class BandwidthClient:
                 stacklevel=1,
                 source=self,
             )
+
+
+def credentials(
+    *,
+    username: str | None,
+    password: str | None,
+    client_id: str | None,
+    client_secret: str | None,
+    account_id: str | None,
+    environ: Mapping[str, str],
+) -> tuple[Literal["oauth", "basic"], str, str, str]:
+    """
+    Which kind of credentials to use, and the pair and account, or a `ConfigurationError`.
+
+    Arguments decide the kind (both kinds given is an error); with neither, ``BW_CLIENT_ID`` or
+    ``BW_CLIENT_SECRET`` in *environ* means OAuth, else Basic. A value missing from the chosen
+    pair (and the account) comes from *environ*; still missing is an error naming it.
+    """
+    basic_given = username is not None or password is not None
+    oauth_given = client_id is not None or client_secret is not None
+    if basic_given and oauth_given:
+        raise ConfigurationError(
+            "give either client_id and client_secret (OAuth 2.0) or username and password "
+            "(Basic), not both"
+        )
+    oauth = oauth_given or (
+        not basic_given and bool(environ.get("BW_CLIENT_ID") or environ.get("BW_CLIENT_SECRET"))
+    )
+    if oauth:
+        kind: Literal["oauth", "basic"] = "oauth"
+        pair = (
+            ("client_id", "BW_CLIENT_ID", client_id),
+            ("client_secret", "BW_CLIENT_SECRET", client_secret),
+        )
+    else:
+        kind = "basic"
+        pair = (("username", "BW_USERNAME", username), ("password", "BW_PASSWORD", password))
+    wanted = (*pair, ("account_id", "BW_ACCOUNT_ID", account_id))
+    values = [value or environ.get(variable) or "" for _, variable, value in wanted]
+    missing = [
+        f"{name} ({variable})"
+        for (name, variable, _), v in zip(wanted, values, strict=True)
+        if not v
+    ]
+    if kind == "basic" and not (values[0] or values[1]):
+        # Nothing of either kind anywhere: name both, the OAuth pair first (Bandwidth's advice).
+        either = (
+            "client_id and client_secret (BW_CLIENT_ID, BW_CLIENT_SECRET) or username and "
+            "password (BW_USERNAME, BW_PASSWORD)"
+        )
+        missing[:2] = [either]
+    if missing:
+        raise ConfigurationError("missing credentials: " + ", ".join(missing))
+    return kind, values[0], values[1], values[2]

@@ -12,6 +12,7 @@ BandwidthError
 │   └── ServerError 5xx
 ├── DecodeError                 a body (2xx response or callback) was not the promised JSON shape
 ├── PaginationError             an unreadable Link header, a cursor seen twice, a foreign next link
+├── AuthenticationError         no OAuth token could be had from the token endpoint
 ├── ConfigurationError          missing credentials, a bad base_url
 ├── LookupTimeoutError          a phone number lookup still running at its deadline; a TimeoutError
 └── ClientClosedError           the client was closed; also a builtin RuntimeError
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "APIError",
+    "AuthenticationError",
     "BadRequestError",
     "BandwidthError",
     "ClientClosedError",
@@ -64,6 +66,17 @@ class BandwidthError(Exception):
 
     cursor: str | None = None
     attempts: int = 1
+
+
+class AuthenticationError(BandwidthError):
+    """
+    No OAuth 2.0 bearer token could be had from the token endpoint.
+
+    It refused the client credentials, failed after the retries, timed out, or answered
+    something that is not a token. Every request waiting for that token gets this error; the
+    next request asks for a token again. The cause (``__cause__``) is the underlying error,
+    when there is one.
+    """
 
 
 class ConfigurationError(BandwidthError):

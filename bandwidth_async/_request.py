@@ -87,7 +87,8 @@ class Request:
     values that are ``None`` are not sent. *url*, when set, replaces host, path and query (a
     ``Link`` rel=next URL). *operation* is the spec's operationId, for logs and traces.
     *authenticate* ``False`` sends no credential of the client's (a token request carries its own
-    ``Authorization`` in *headers*).
+    ``Authorization`` in *headers*). *idempotent* overrides what the method says about repeating
+    the request after a 5xx or a lost answer (a token request is a POST that is safe to repeat).
     """
 
     method: str
@@ -101,6 +102,7 @@ class Request:
     url: URL | None = None
     operation: str | None = None
     authenticate: bool = attrs.field(default=True, repr=False)
+    idempotent: bool | None = attrs.field(default=None, repr=False)
 
     def query_params(self) -> dict[str, str]:
         """

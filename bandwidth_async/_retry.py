@@ -49,6 +49,16 @@ __all__ = [
 #: Methods that are safe to send twice: the API treats them as idempotent.
 IDEMPOTENT = frozenset({"GET", "PUT", "DELETE", "HEAD", "OPTIONS"})
 
+
+def is_idempotent(request: Request) -> bool:
+    """
+    Whether *request* may be sent twice: its ``idempotent`` flag, else what its method says.
+    """
+    if request.idempotent is not None:
+        return request.idempotent
+    return request.method in IDEMPOTENT
+
+
 _SECONDS = re.compile(r"[0-9]{1,12}(\.[0-9]{1,6})?")
 
 
@@ -241,11 +251,12 @@ def _status_decision(
             rng=rng,
         )
     api_error = error_class(status, outcome.body, headers, request)
-    if error_class is UnauthorizedError and outcome.refreshable:
-        # A 401 was refused before it did anything: resending is safe for every method.
+    if error_class is UnauthorizedError and outcome.refreshable and outcome.replayable:
+        # A 401 was refused before it did anything: resending is safe for every method, as
+        # long as the body can be sent again (a one-shot stream was consumed by the first try).
         text = f"{status} (credential refreshed)"
         return Decision(api_error, 0.0, RetryReason.UNAUTHORIZED, text, refresh=True)
-    if status >= 500 and request.method in IDEMPOTENT:  # noqa: PLR2004
+    if status >= 500 and is_idempotent(request):  # noqa: PLR2004
         return _retry(
             outcome, policy, api_error, RetryReason.SERVER_ERROR, text=str(status), rng=rng
         )
@@ -277,7 +288,7 @@ def _transport_error(outcome: Outcome) -> tuple[BandwidthError, RetryReason | No
     error: BandwidthError
     if outcome.failure is Failure.CONNECT:
         return TransportError(f"could not connect: {what}", request), RetryReason.CONNECT_FAILED
-    if request.method not in IDEMPOTENT:
+    if not is_idempotent(request):
         error = OutcomeUnknownError(
             f"{request.method} {request.path} was sent but no answer came ({what}); it may "
             "have taken effect, so it is not sent again",

@@ -122,6 +122,7 @@ class ClientState:
         Close the aiohttp session and coordinator if this client created them; borrowed ones stay.
         """
         self.closed = True
+        await self.config.auth.aclose()
         if self.owns_coordinator:
             await self.coordinator.aclose()
         if self.owns_session and self._http is not None and not self._http.closed:
@@ -460,7 +461,9 @@ class Session:
         if request.url is not None:
             base = self.state.config.hosts[request.host]
             problem = url_problem(request.url)
-            if problem is None and request.url.origin() != base.origin():
+            # Only the client's own credentials are bound to its origin: a request that does
+            # not carry them (a token request with its own) may go to another.
+            if problem is None and request.authenticate and request.url.origin() != base.origin():
                 problem = f"its origin is not {base.origin()}, where the client sends credentials"
             if problem is not None:
                 raise PaginationError(f"refusing to follow a next link: {problem}")
@@ -580,26 +583,29 @@ def _error_models() -> dict[tuple[Host, int], type]:
     }
 
 
-def check_base_url(base_url: str, *, allow_insecure_http: bool = False) -> URL:
+def check_base_url(
+    base_url: str, *, allow_insecure_http: bool = False, name: str = "base_url"
+) -> URL:
     """
     *base_url* as a URL, or a `ConfigurationError` saying why it cannot be one.
 
     Credentials go with every request, so the URL may hold none itself (the message does not
     echo it then), and plain ``http`` is for loopback only unless *allow_insecure_http*.
+    *name* is what the message calls it (``token_url`` gets the same checks).
     """
     try:
         url = URL(base_url)
     except (ValueError, TypeError) as exc:
-        raise ConfigurationError(f"base_url is not a URL: {exc}") from None
+        raise ConfigurationError(f"{name} is not a URL: {exc}") from None
     if url.user is not None or url.password is not None or "@" in (url.raw_authority or ""):
         raise ConfigurationError(
-            "base_url must not hold a user or password: pass credentials as arguments"
+            f"{name} must not hold a user or password: pass credentials as arguments"
         )
     if url.scheme not in ("http", "https") or not url.host:
-        raise ConfigurationError(f"base_url must be an http(s) URL, not {base_url!r}")
+        raise ConfigurationError(f"{name} must be an http(s) URL, not {base_url!r}")
     if url.scheme == "http" and not allow_insecure_http and not _is_loopback(url.host):
         raise ConfigurationError(
-            f"base_url {base_url!r} is plain http to {url.host}, which would send credentials "
+            f"{name} {base_url!r} is plain http to {url.host}, which would send credentials "
             "in clear: use https, or pass allow_insecure_http=True if you mean it"
         )
     return url

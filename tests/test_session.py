@@ -47,6 +47,9 @@ class TokenAuth:
             self.token = response.data["access_token"]
         return f"Bearer {self.token}"
 
+    async def aclose(self) -> None:
+        pass
+
     async def refresh(self, session: Session, stale: str) -> None:
         self.refreshed_from.append(stale)
         if stale == f"Bearer {self.token}":

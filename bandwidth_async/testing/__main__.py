@@ -1,7 +1,8 @@
 """
 Serve FakeBandwidth from the command line: ``python -m bandwidth_async.testing --port 8080``.
 
-It prints the base URL, the credentials and the application ids to use, then serves until
+It prints the base URL, both kinds of credentials it accepts (OAuth 2.0 client id and secret,
+and Basic username and password) and the application ids to use, then serves until
 interrupted (Ctrl-C). ``--cps``/``--rps`` set the account's limits, ``--latency`` its round
 trips, ``--callback-host`` a host besides loopback that its callbacks may reach.
 """
@@ -18,6 +19,7 @@ import sys
 from ._fake import FakeBandwidth
 from ._latency import Latency, RandomLatency
 from ._limits import Limits
+from ._oauth import TOKEN_PATH
 
 __all__ = ["main"]
 
@@ -41,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--username", default="fake-user")
     parser.add_argument("--password", default="fake-password")
     parser.add_argument("--account-id", default="9900000")
+    parser.add_argument("--client-id", default="fake-client-id", help="OAuth 2.0 client id")
+    parser.add_argument("--client-secret", default="fake-client-secret")
+    parser.add_argument(
+        "--token-ttl", type=float, default=3600, help="seconds a bearer token stays good"
+    )
     parser.add_argument(
         "--lookup-delay", type=float, default=0.2, help="seconds before a lookup is COMPLETE"
     )
@@ -102,6 +109,9 @@ async def _serve(args: argparse.Namespace) -> None:
         latency=_latency(args.latency, args.seed),
         callback_hosts=args.callback_host,
         time_scale=args.time_scale,
+        client_id=args.client_id,
+        client_secret=args.client_secret,
+        token_ttl=args.token_ttl,
     )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -111,6 +121,9 @@ async def _serve(args: argparse.Namespace) -> None:
     async with fake:
         sys.stdout.write(
             f"base_url={fake.base_url}\n"
+            f"token_url={fake.base_url}{TOKEN_PATH}\n"
+            f"BW_CLIENT_ID={fake.client_id}\n"
+            f"BW_CLIENT_SECRET={fake.client_secret}\n"
             f"BW_USERNAME={fake.username}\n"
             f"BW_PASSWORD={fake.password}\n"
             f"BW_ACCOUNT_ID={fake.account_id}\n"

@@ -26,6 +26,7 @@ from ._messaging import MessagingHandlers
 from ._mfa import MfaHandlers
 from ._middleware import RecordedRequest, make_middleware
 from ._multichannel import MultiChannelHandlers
+from ._oauth import TokenIssuer
 from ._state import State
 from ._tollfree import TollFreeHandlers
 from ._transcriptions import TranscriptionHandlers
@@ -58,6 +59,7 @@ class Config:
     latency: Latency
     stats: Stats
     calling: Calling
+    oauth: TokenIssuer
 
 
 def make_app(config: Config) -> web.Application:
@@ -76,4 +78,5 @@ def make_app(config: Config) -> web.Application:
     )
     for handlers in new:
         app.add_routes(handlers(config).routes())
+    app.add_routes(config.oauth.routes())
     return app

@@ -16,6 +16,7 @@ from ._calling import Calling, CallRun
 from ._faults import Faults
 from ._latency import Latency
 from ._limits import Limiter, Limits
+from ._oauth import TokenIssuer
 from ._state import CreatedCall, SentCode, State
 from ._stats import Stats
 
@@ -48,6 +49,9 @@ class FakeBandwidth:
         latency: Seconds each request waits before it is answered, or a callable(operationId)
             -> seconds such as ``RandomLatency(0.05, 0.3, seed=1)``.
         stats: ``OperationStats`` by operationId: requests, 429s, peak concurrency, per second.
+        client_id, client_secret: The OAuth 2.0 client credentials its token endpoint
+            (``/api/v1/oauth2/token``) accepts; its bearer tokens last *token_ttl* seconds
+            of its clock (`advance` moves it).
 
     Calls created with an ``answerUrl`` on a loopback host (or a host in *callback_hosts*) are
     placed: the emulator POSTs their events to the app and runs the BXML it answers, media
@@ -74,6 +78,9 @@ class FakeBandwidth:
         latency: Latency = None,
         callback_hosts: Iterable[str] = (),
         time_scale: float = 0.01,
+        client_id: str = "fake-client-id",
+        client_secret: str = "fake-client-secret",  # noqa: S107 - a fake's well-known credential
+        token_ttl: float = 3600,
     ) -> None:
         wall = dt.datetime.now(dt.UTC)
         if now is None:
@@ -106,6 +113,9 @@ class FakeBandwidth:
         )
         self._callbacks = Callbacks(callback_hosts)
         self._calling = Calling(self._state, self._callbacks, time_scale)
+        self.client_id = client_id
+        self.client_secret = client_secret
+        self._oauth = TokenIssuer(client_id, client_secret, token_ttl, self._state.clock)
         self._config = Config(
             username=username,
             password=password,
@@ -118,6 +128,7 @@ class FakeBandwidth:
             latency=latency,
             stats=self.stats,
             calling=self._calling,
+            oauth=self._oauth,
         )
         self._runner: web.AppRunner | None = None
         self._base_url: str | None = None
@@ -226,15 +237,39 @@ class FakeBandwidth:
             application_id, messaging=messaging, callback_url=callback_url
         )
 
-    def client(self, **kwargs: Any) -> BandwidthClient:
+    def client(self, *, oauth: bool = False, **kwargs: Any) -> BandwidthClient:
         """
         A ``BandwidthClient`` pointed at this emulator with its credentials.
+
+        Basic (``username``/``password``) by default; with *oauth*, the client id and secret,
+        so the client gets bearer tokens from the emulator's token endpoint.
         """
         from bandwidth_async._client import BandwidthClient  # noqa: PLC0415 - import cycle
 
+        if oauth:
+            return BandwidthClient(
+                account_id=self.account_id,
+                client_id=self.client_id,
+                client_secret=self.client_secret,
+                base_url=self.base_url,
+                **kwargs,
+            )
         return BandwidthClient(
             self.username, self.password, self.account_id, base_url=self.base_url, **kwargs
         )
+
+    @property
+    def token_requests(self) -> int:
+        """
+        Requests its token endpoint answered (tokens issued or refused), to assert single flight.
+        """
+        return self._oauth.requests
+
+    def revoke_tokens(self) -> None:
+        """
+        Revoke every bearer token issued so far: the next request carrying one gets 401.
+        """
+        self._oauth.revoke()
 
     # -- read access for assertions -------------------------------------------------------
 

@@ -192,7 +192,7 @@ async def _handle(
             response = await _apply_before(request, fault, family)
             if response is not None:
                 return response
-        if not _authorized(request, config):
+        if not (_authorized(request, config) or config.oauth.admits(request)):
             return error_response(family, 401, "Unauthorized", path=request.path)
         retry_after = config.limiter.check(operation, family, config.state.clock())
         if retry_after is not None:
