@@ -97,7 +97,7 @@ async def test_a_killed_worker_never_causes_a_second_dial(
 async def test_four_workers_hold_the_account_rate(
     redis_url: str, prefix: str, tmp_path: Path
 ) -> None:
-    """Four workers dial 1,000 intents at R/s: every second within R + burst, overall >= 0.9 R."""
+    """Four workers dial 1,000 intents sharing R/s: no second above R + burst, none refused."""
     rate, burst = 100, 5
     count = int(os.environ.get("BW_TEST_DIAL_CALLS", "1000"))
     out = tmp_path / "results.jsonl"
@@ -125,4 +125,5 @@ async def test_four_workers_hold_the_account_rate(
     assert len(results(out)) == count  # one result per intent
     assert len(posts) == count  # every POST placed a call: the account refused none (no 429)
     assert busiest_second(posts) <= most_allowed(rate, burst)
-    assert (len(posts) - burst) / (max(posts) - min(posts)) >= 0.9 * rate
+    # How close the campaign comes to R (>= 0.9 R on a quiet machine) is a speed, measured by
+    # hand and in benchmarks, never asserted here: a loaded CI machine slows the workers down.
