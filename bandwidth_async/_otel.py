@@ -11,11 +11,12 @@ number), so no exception is recorded on a span either.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping, MutableMapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
-from opentelemetry import context, metrics, trace
-from opentelemetry.trace import SpanKind, Status, StatusCode
+from opentelemetry import context, metrics, propagate, trace
+from opentelemetry.trace import Link, SpanKind, Status, StatusCode
 
 from ._telemetry import id_attributes, status_class, url_template
 from ._version import __version__
@@ -116,6 +117,52 @@ class OtelTelemetry:
         Count one dial by its outcome.
         """
         self.dial_outcomes.add(1, {"bandwidth.dial.status": status})
+
+    def inject(self, carrier: MutableMapping[str, Any]) -> None:
+        """
+        Write the current context into *carrier* with the global propagator (W3C by default).
+        """
+        propagate.inject(carrier)
+
+    def start_task(self, name: str, carrier: Mapping[str, Any], task_id: str) -> OtelTaskSpan:
+        """
+        A consumer span for task *name*, a new trace linked to the span that enqueued it.
+
+        A link, not a parent: one enqueuing span may fan out to a million tasks.
+        """
+        enqueued = trace.get_current_span(propagate.extract(carrier)).get_span_context()
+        span = self.tracer.start_span(
+            f"bandwidth task {name}",
+            context=context.Context(),
+            kind=SpanKind.CONSUMER,
+            links=[Link(enqueued)] if enqueued.is_valid else None,
+            attributes={
+                "messaging.system": "taskiq",
+                "messaging.operation.type": "process",
+                "messaging.message.id": task_id,
+            },
+        )
+        return OtelTaskSpan(span)
+
+
+class OtelTaskSpan:
+    """
+    A worker's task span, current from its start until `end`.
+    """
+
+    def __init__(self, span: trace.Span) -> None:
+        self._span = span
+        self._token = context.attach(trace.set_span_in_context(span))
+
+    def end(self, error: BaseException | None) -> None:
+        """
+        End the span, marked as failed with *error*'s class name when there is one.
+        """
+        if error is not None and self._span.is_recording():
+            self._span.set_attribute("error.type", _error_type(error))
+            self._span.set_status(_ERROR)
+        context.detach(self._token)
+        self._span.end()
 
 
 class OtelOperation:

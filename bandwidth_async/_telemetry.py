@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping, MutableMapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "NO_TELEMETRY",
     "Operation",
+    "TaskSpan",
     "Telemetry",
     "choose",
     "id_attributes",
@@ -112,6 +114,17 @@ class Operation(Protocol):
         """
 
 
+class TaskSpan(Protocol):
+    """
+    The span of one queued task run by a worker, ended by `end`.
+    """
+
+    def end(self, error: BaseException | None) -> None:
+        """
+        The task finished, failing with *error* or not.
+        """
+
+
 class Telemetry(Protocol):
     """
     Where the loop, the exporter and the dialer report; chosen once per client.
@@ -132,6 +145,18 @@ class Telemetry(Protocol):
     def dial_outcome(self, status: str) -> None:
         """
         One dial ended as *status* (``created``, ``failed`` or ``unknown``).
+        """
+
+    def inject(self, carrier: MutableMapping[str, Any]) -> None:
+        """
+        Write the current trace context into *carrier* (a queued task's labels).
+        """
+
+    def start_task(self, name: str, carrier: Mapping[str, Any], task_id: str) -> TaskSpan:
+        """
+        Start the span of task *name* run by a worker, linked to the context in *carrier*.
+
+        The span is the current one until `TaskSpan.end`, so the task's operations nest under it.
         """
 
 
@@ -162,6 +187,14 @@ class _NoOperation:
 _NO_OPERATION = _NoOperation()
 
 
+class _NoTaskSpan:
+    def end(self, error: BaseException | None) -> None:
+        pass
+
+
+_NO_TASK_SPAN = _NoTaskSpan()
+
+
 class _NoTelemetry:
     """
     The telemetry of a client without the ``otel`` extra: one shared no-op operation.
@@ -177,6 +210,12 @@ class _NoTelemetry:
 
     def dial_outcome(self, status: str) -> None:
         pass
+
+    def inject(self, carrier: MutableMapping[str, Any]) -> None:
+        pass
+
+    def start_task(self, name: str, carrier: Mapping[str, Any], task_id: str) -> TaskSpan:  # noqa: ARG002
+        return _NO_TASK_SPAN
 
     def __repr__(self) -> str:
         return "NO_TELEMETRY"
