@@ -182,6 +182,7 @@ class OtelOperation:
         "_gate",
         "_metric",
         "_name",
+        "_recording",
         "_request",
         "_span",
         "_started",
@@ -215,6 +216,8 @@ class OtelOperation:
         self._span = telemetry.tracer.start_span(
             f"bandwidth {self._name}", kind=SpanKind.CLIENT, attributes=attributes
         )
+        # Not sampled (or no SDK): the attempts would not be recorded either, so skip them.
+        self._recording = self._span.is_recording()
         self._token: Token[Context] | None = None
 
     def __enter__(self) -> Self:
@@ -231,15 +234,18 @@ class OtelOperation:
         error = None if exc is None else _error_type(exc)
         self._end_attempt(error)
         span = self._span
-        if span.is_recording():
-            span.set_attribute("bandwidth.attempts", self._attempt)
-            span.set_attribute("bandwidth.gate_wait_seconds", self._gate)
-            span.set_attribute("bandwidth.token_wait_seconds", self._token_wait)
+        if self._recording:
+            ended: dict[str, Any] = {
+                "bandwidth.attempts": self._attempt,
+                "bandwidth.gate_wait_seconds": self._gate,
+                "bandwidth.token_wait_seconds": self._token_wait,
+            }
             if self._status is not None:
-                span.set_attribute("http.response.status_code", self._status)
+                ended["http.response.status_code"] = self._status
             if error is not None:
-                span.set_attribute("error.type", error)
+                ended["error.type"] = error
                 span.set_status(_ERROR)
+            span.set_attributes(ended)
         outcome = dict(self._metric)
         if error is not None:
             outcome["error.type"] = error
@@ -254,6 +260,8 @@ class OtelOperation:
         """
         self._end_attempt(None)
         self._attempt = number
+        if not self._recording:
+            return
         attributes: dict[str, Any] = {"bandwidth.attempt": number}
         if number > 1:
             attributes["http.request.resend_count"] = number - 1

@@ -4,7 +4,8 @@ The session layer: one loop sends a `Request`, asks `decide` about each failure,
 `Session.exchange` is that loop. Per attempt it takes a connection slot, waits its turn at the
 `Coordinator` (429 gate, rate limit), sends once with `send_once` (the only code that calls
 aiohttp's request API; it returns our own `Reply` or `Broken` values, never raises aiohttp's
-errors) and hands a failure to `_retry.decide`, a pure function. Resources describe requests;
+errors) and hands a failure to `_retry.decide`, a pure function; each step is reported to the
+client's `Telemetry` (a no-op without the ``otel`` extra). Resources describe requests;
 pagination strategies read responses; this module does the I/O in between and turns every
 outcome into a model or an error of `_errors`. It is the only module that imports aiohttp.
 """
