@@ -230,7 +230,7 @@ async def _touch_everything(client: bw.BandwidthClient, fake: FakeBandwidth) -> 
     assert isinstance(calls, list)
     await client.messages.create(
         bw.MessageRequest(
-            application_id="93de2206-9669-4e07-948d-329f4b722ee2",
+            application_id=fake.messaging_application_id,
             to=[NUMBERS[0]],
             from_=NUMBERS[1],
             text=TEXT,
