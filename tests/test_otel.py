@@ -4,6 +4,7 @@ OpenTelemetry: spans and metrics over the emulator, read back with the SDK's in-
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import subprocess
@@ -209,6 +210,81 @@ async def test_an_operation_span_is_a_child_of_the_callers_span(otel: Otel) -> N
     assert op.context.trace_id == outer.get_span_context().trace_id
 
 
+async def test_a_request_held_at_the_429_gate_records_the_wait(otel: Otel) -> None:
+    """A request sent while a 429 holds the gate shows the seconds it waited there."""
+    later: list[asyncio.Task[Any]] = []
+    async with FakeBandwidth(calls=1) as fake:
+        fake.faults.rate_limit(retry_after=0.2, times=1)
+
+        def on_retry(event: bw.RetryEvent) -> None:
+            # The gate is closed now: a request started here waits at it.
+            later.append(asyncio.create_task(client.statistics.get()))
+
+        retry = bw.RetryPolicy(on_retry=on_retry)
+        async with fake.client(retry=retry, **otel.providers()) as client:
+            assert len([c async for c in client.calls.list()]) == 1
+            await asyncio.wait_for(later[0], timeout=10)
+    (held,) = [op for op in operations(otel.finished()) if op.name == "bandwidth getStatistics"]
+    assert attr(held, "bandwidth.gate_wait_seconds") > 0
+    assert attr(held, "bandwidth.attempts") == 1
+    assert otel.total("bandwidth.client.gate.wait", **{"bandwidth.api": "voice"}) > 0
+
+
+async def test_a_cancelled_operation_ends_its_spans_and_restores_the_context(otel: Otel) -> None:
+    """Cancelled mid-request: both spans end, marked CancelledError, and the context is back."""
+    async with FakeBandwidth(latency=5) as fake, fake.client(**otel.providers()) as client:
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(client.statistics.get(), timeout=0.2)
+        assert trace.get_current_span() is trace.INVALID_SPAN
+    spans = otel.finished()
+    (op,) = operations(spans)
+    (attempt,) = children(spans, op)
+    assert attr(op, "error.type") == "CancelledError"
+    assert attr(attempt, "error.type") == "CancelledError"
+    assert op.end_time is not None
+    assert attempt.end_time is not None
+
+
+def test_the_global_providers_are_used_even_when_set_after_the_client_is_built() -> None:
+    """Without providers passed in, the client reports to the global ones, set late or early."""
+    done = _run(
+        """
+        import asyncio
+        from opentelemetry import metrics, trace
+        from opentelemetry.sdk.metrics import MeterProvider
+        from opentelemetry.sdk.metrics.export import InMemoryMetricReader
+        from opentelemetry.sdk.trace import TracerProvider
+        from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+        from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+        from bandwidth_async.testing import FakeBandwidth
+
+        async def main():
+            async with FakeBandwidth() as fake, fake.client() as client:
+                spans, reader = InMemorySpanExporter(), InMemoryMetricReader()
+                provider = TracerProvider()
+                provider.add_span_processor(SimpleSpanProcessor(spans))
+                trace.set_tracer_provider(provider)
+                metrics.set_meter_provider(MeterProvider(metric_readers=[reader]))
+                await client.statistics.get()
+            print(sorted(s.name for s in spans.get_finished_spans()))
+            names = {
+                m.name
+                for r in reader.get_metrics_data().resource_metrics
+                for sm in r.scope_metrics
+                for m in sm.metrics
+            }
+            print("bandwidth.client.requests" in names)
+
+        asyncio.run(main())
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == [
+        "['bandwidth getStatistics', 'bandwidth getStatistics attempt']",
+        "True",
+    ]
+
+
 # --- never a phone number, a password or a message ------------------------------------------
 
 NUMBERS = ["+19195550001", "+19195550002", "+18005550177", "+15554440003"]
@@ -279,7 +355,8 @@ async def test_no_phone_number_password_or_message_text_in_any_span_or_metric(
 
 def spec_paths() -> dict[str, str]:
     """The spec's path template of each operationId."""
-    spec = yaml.safe_load(SPEC.read_text())
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built with it
+    spec = yaml.load(SPEC.read_text(), Loader=loader)  # noqa: S506 - a safe loader
     return {
         op["operationId"]: path
         for path, item in spec["paths"].items()
