@@ -183,7 +183,6 @@ class OtelOperation:
         "_metric",
         "_name",
         "_recording",
-        "_request",
         "_span",
         "_started",
         "_status",
@@ -194,7 +193,6 @@ class OtelOperation:
 
     def __init__(self, telemetry: OtelTelemetry, request: Request) -> None:
         self._tel = telemetry
-        self._request = request
         template = url_template(request.path)
         self._name = request.operation or f"{request.method} {template}"
         self._api = request.host.name.lower()
