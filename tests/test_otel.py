@@ -410,6 +410,58 @@ def test_status_class() -> None:
     ]
 
 
+# --- export and dial metrics ----------------------------------------------------------------
+
+
+async def test_export_counts_records_pages_and_windows(otel: Otel, tmp_path: Path) -> None:
+    """The export's records, pages and windows are counted by kind."""
+    async with FakeBandwidth(calls=30, messages=12, seed=2) as fake:
+        async with fake.client(**otel.providers()) as client:
+            calls = await export(
+                client,
+                "calls",
+                tmp_path / "calls.jsonl",
+                since=fake.now - dt.timedelta(days=60),
+                until=fake.now + dt.timedelta(minutes=1),
+                concurrency=2,
+            )
+            messages = await export(client, "messages", tmp_path / "m.jsonl", page_size=5)
+    assert (calls.count, messages.count) == (30, 12)
+    assert otel.total("bandwidth.export.records", **{"bandwidth.export.kind": "calls"}) == (
+        calls.count
+    )
+    assert otel.total("bandwidth.export.records", **{"bandwidth.export.kind": "messages"}) == (
+        messages.count
+    )
+    assert otel.total("bandwidth.export.windows", **{"bandwidth.export.kind": "calls"}) >= 2
+    assert otel.total("bandwidth.export.pages", **{"bandwidth.export.kind": "messages"}) == 3
+
+
+async def test_dialing_counts_each_outcome(otel: Otel) -> None:
+    """create_many counts its dials as created, failed and unknown."""
+    async with FakeBandwidth() as fake:
+        fake.faults.server_error(503, times=1, methods="POST", path="/calls")
+        fake.faults.reset(after_processing=True, times=1, methods="POST", path="/calls")
+        calls = [
+            bw.CreateCall(
+                to=f"+1919555{n:04d}",
+                from_="+19195554321",
+                application_id=fake.application_id,
+                answer_url="http://127.0.0.1:9/answer",
+            )
+            for n in range(6)
+        ]
+        async with fake.client(**otel.providers()) as client:
+            results = [r async for r in client.calls.create_many(calls, concurrency=1)]
+    statuses = Counter(r.status for r in results)
+    assert statuses == {"created": 4, "failed": 1, "unknown": 1}
+    for status, count in statuses.items():
+        assert otel.total("bandwidth.dial.outcomes", **{"bandwidth.dial.status": status}) == count
+    exported = _everything_exported(otel)
+    assert "bandwidth createCall" in exported
+    assert not [call.to for call in calls if call.to in exported]
+
+
 # --- aiohttp's own tracing ------------------------------------------------------------------
 
 
