@@ -15,8 +15,8 @@ from ._oauth import ClientCredentials, token_url_for
 from ._request import Host
 from ._retry import RetryPolicy
 from ._session import ClientState, Config, Options, Session, check_base_url
-from ._throttle import RateSharing
 from ._telemetry import choose
+from ._throttle import RateSharing
 from ._version import __version__
 from .resources import (
     Calls,
