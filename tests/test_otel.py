@@ -285,6 +285,22 @@ def test_the_global_providers_are_used_even_when_set_after_the_client_is_built()
     ]
 
 
+async def test_a_token_request_nests_under_the_attempt_that_waited_for_it(otel: Otel) -> None:
+    """With OAuth, the token request is its own operation span under the first attempt."""
+    async with FakeBandwidth() as fake, fake.client(oauth=True, **otel.providers()) as client:
+        await client.statistics.get()
+        secret = fake.client_secret
+    spans = otel.finished()
+    (op,) = [s for s in operations(spans) if s.name == "bandwidth getStatistics"]
+    (token,) = [s for s in operations(spans) if s.name == "bandwidth oauth2Token"]
+    (first,) = children(spans, op)
+    assert token.parent is not None
+    assert token.parent.span_id == first.context.span_id
+    assert attr(op, "bandwidth.token_wait_seconds") > 0
+    assert attr(token, "http.response.status_code") == 200
+    assert secret not in _everything_exported(otel)
+
+
 # --- never a phone number, a password or a message ------------------------------------------
 
 NUMBERS = ["+19195550001", "+19195550002", "+18005550177", "+15554440003"]
