@@ -35,6 +35,7 @@ TEST_DEPS = [
     "bandwidth-sdk>=23.3",
     "orjson>=3.9",
     "schemathesis>=4.0",
+    "opentelemetry-sdk>=1.27",
 ]
 
 

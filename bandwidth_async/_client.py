@@ -15,6 +15,7 @@ from ._oauth import ClientCredentials, token_url_for
 from ._request import Host
 from ._retry import RetryPolicy
 from ._session import ClientState, Config, Options, Session, check_base_url
+from ._telemetry import choose
 from ._throttle import RateSharing
 from ._version import __version__
 from .resources import (
@@ -32,9 +33,12 @@ from .resources import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from types import TracebackType
 
     import aiohttp  # noqa: TID251 - only for the annotation of a borrowed session
+    from opentelemetry.metrics import MeterProvider
+    from opentelemetry.trace import TracerProvider
 
     from ._throttle import Coordinator
 
@@ -57,6 +61,11 @@ class BandwidthClient:
     in is used and never closed. Plain ``http`` is refused except to loopback (the emulator,
     Prism) unless ``allow_insecure_http=True``. A *coordinator* (see `Coordinator`) shares the
     429 gate and the rate limit beyond this process; it is used and never closed.
+
+    With the ``otel`` extra installed, each operation is an OpenTelemetry client span with a
+    child per attempt, and metrics count requests, retries, 429s and waits; spans and metrics
+    go to *tracer_provider* and *meter_provider*, else to the global ones. *trace_configs*
+    (aiohttp ``TraceConfig`` objects) are given to the aiohttp session the client creates.
     """
 
     calls: Calls
@@ -89,6 +98,9 @@ class BandwidthClient:
         user_agent: str | None = None,
         allow_insecure_http: bool = False,
         coordinator: Coordinator | None = None,
+        trace_configs: Sequence[aiohttp.TraceConfig] | None = None,
+        tracer_provider: TracerProvider | None = None,
+        meter_provider: MeterProvider | None = None,
     ) -> None:
         kind, user, secret, account_id = credentials(
             username=username,
@@ -112,6 +124,11 @@ class BandwidthClient:
                 raise ConfigurationError(msg)
             coordinator.share_rate(rate_limit)
         one = None
+        if trace_configs and session is not None:
+            raise ConfigurationError(
+                "trace_configs apply to the aiohttp session the client creates: add them to "
+                "the session you pass instead"
+            )
         if base_url is not None:
             one = check_base_url(base_url, allow_insecure_http=allow_insecure_http)
             hosts = dict.fromkeys(Host, one)
@@ -138,7 +155,14 @@ class BandwidthClient:
         )
         self._owner = True
         options = Options(timeout=timeout, retry=retry or RetryPolicy())
-        self._bind(Session(ClientState(config, session, coordinator), options))
+        state = ClientState(
+            config,
+            session,
+            coordinator,
+            telemetry=choose(tracer_provider, meter_provider),
+            trace_configs=trace_configs or (),
+        )
+        self._bind(Session(state, options))
 
     def _bind(self, session: Session) -> None:
         self._session = session

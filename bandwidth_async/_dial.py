@@ -30,6 +30,7 @@ import attrs
 from ._converter import unstructure
 from ._errors import BandwidthError, OutcomeUnknownError, RateLimitError, TransportError
 from ._json import dumps, loads
+from ._telemetry import NO_TELEMETRY, Telemetry
 from .models import CreateCall, CreateCallResponse
 
 if TYPE_CHECKING:
@@ -307,9 +308,12 @@ async def dial_many(  # noqa: C901, PLR0912, PLR0915 - one loop: fill, wait, yie
     rate: float | None,
     ledger: Ledger | str | os.PathLike[str] | None,
     key: Callable[[CreateCall], str],
+    telemetry: Telemetry = NO_TELEMETRY,
 ) -> AsyncGenerator[DialResult, None]:
     """
     Dial every call of *requests* through *create*; see `Calls.create_many`.
+
+    Each call dialled in this run is counted by outcome in *telemetry*.
     """
     aimd = Aimd(concurrency, rate)
     if isinstance(ledger, str | os.PathLike):
@@ -365,6 +369,7 @@ async def dial_many(  # noqa: C901, PLR0912, PLR0915 - one loop: fill, wait, yie
             pending.discard(in_flight.pop(done))
             result = done.result()
             if result is not None:
+                telemetry.dial_outcome(result.status)
                 yield result
     finally:
         # The consumer stopped, the input raised, or the task was cancelled: calls already

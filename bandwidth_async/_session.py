@@ -4,7 +4,8 @@ The session layer: one loop sends a `Request`, asks `decide` about each failure,
 `Session.exchange` is that loop. Per attempt it takes a connection slot, waits its turn at the
 `Coordinator` (429 gate, rate limit), sends once with `send_once` (the only code that calls
 aiohttp's request API; it returns our own `Reply` or `Broken` values, never raises aiohttp's
-errors) and hands a failure to `_retry.decide`, a pure function. Resources describe requests;
+errors) and hands a failure to `_retry.decide`, a pure function; each step is reported to the
+client's `Telemetry` (a no-op without the ``otel`` extra). Resources describe requests;
 pagination strategies read responses; this module does the I/O in between and turns every
 outcome into a model or an error of `_errors`. It is the only module that imports aiohttp.
 """
@@ -37,6 +38,7 @@ from ._errors import (
 from ._pagination import AsyncPaginator, Pagination
 from ._request import Host, Request, Response, url_problem
 from ._retry import Decision, Failure, Outcome, RetryEvent, RetryPolicy, decide
+from ._telemetry import NO_TELEMETRY, Operation, Telemetry
 from ._throttle import Coordinator, LocalCoordinator
 
 if TYPE_CHECKING:
@@ -78,7 +80,9 @@ class Options:
 
 class ClientState:
     """
-    What a client and all its views share: the aiohttp session, connection slots, coordinator.
+    What a client and all its views share: aiohttp session, slots, coordinator, telemetry.
+
+    *trace_configs* go to the aiohttp session it creates.
     """
 
     def __init__(
@@ -86,8 +90,13 @@ class ClientState:
         config: Config,
         session: aiohttp.ClientSession | None,
         coordinator: Coordinator | None = None,
+        *,
+        telemetry: Telemetry = NO_TELEMETRY,
+        trace_configs: Sequence[aiohttp.TraceConfig] = (),
     ) -> None:
         self.config = config
+        self.telemetry = telemetry
+        self._trace_configs = list(trace_configs)
         self.coordinator = coordinator or LocalCoordinator(config.rate_limit)
         self.owns_coordinator = coordinator is None  # one passed in belongs to the caller
         # Our own connection slots, taken before the coordinator is asked: a task that waited
@@ -107,6 +116,7 @@ class ClientState:
             self._http = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self.config.max_connections),
                 headers={"User-Agent": self.config.user_agent},
+                trace_configs=self._trace_configs or None,
             )
         return self._http
 
@@ -334,7 +344,16 @@ class Session:
 
     async def exchange(self, request: Request, *, stream: bool = False) -> Reply:
         """
-        Send *request* until an attempt succeeds (2xx) or `decide` says raise: the one loop.
+        Send *request* until an attempt succeeds (2xx) or `decide` says raise.
+
+        The attempts are reported to the client's telemetry (a no-op without the ``otel`` extra).
+        """
+        with self.state.telemetry.operation(request) as op:
+            return await self._exchange(request, op, stream=stream)
+
+    async def _exchange(self, request: Request, op: Operation, *, stream: bool) -> Reply:
+        """
+        The one loop: gate, `send_once`, `decide`, then sleep and go again, or return or raise.
         """
         state, policy = self.state, self.options.retry
         url = self._url(request)
@@ -343,16 +362,17 @@ class Session:
         refreshable = auth is not None and auth.refreshable
         replayable = _replayable(request.body)
         for attempt in itertools.count(1):
+            op.attempt(attempt)
             headers = self._headers(request)
             authorization = ""
             if auth is not None:  # before the slot: a token fetch needs a slot of its own
+                asked = time.monotonic()
                 authorization = await auth.authorization(self)
+                op.token_waited(time.monotonic() - asked)
                 headers["Authorization"] = authorization
             handed_on = False
             await state.slots.acquire()
             try:
-                # Observability hook: `waited` (gate and pacer), `attempt` and `request.operation`
-                # are what a span per attempt records; the span wraps from here to the decision.
                 waited = await state.coordinator.wait_turn(host)
                 started = time.monotonic()
                 log.debug("%s %s", request.method, url)
@@ -366,6 +386,7 @@ class Session:
                     stream=stream,
                 )
                 _log_result(request, url, result, time.monotonic() - started, waited)
+                op.sent(waited, result.status if isinstance(result, Reply) else None)
                 if isinstance(result, Reply) and result.status < 300:  # noqa: PLR2004
                     if result.download is not None:
                         result.download.on_release = state.slots.release
@@ -373,6 +394,7 @@ class Session:
                     return result
                 outcome = self._outcome(request, attempt, result, replayable, refreshable)
                 decision = decide(outcome, policy, now=dt.datetime.now(dt.UTC))
+                op.decided(decision)
                 if decision.close_gate is not None:
                     # The one place a 429 closes the gate: before this slot frees, so no queued
                     # task slips through.

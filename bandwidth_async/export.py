@@ -94,6 +94,7 @@ from ._converter import structure, unstructure, wire_name
 from ._errors import BandwidthError
 from ._json import dumps
 from ._pagination import AsyncPaginator
+from ._telemetry import telemetry_of
 from .models import CallRecordingMetadata, CallState, Conference, ListMessageItem, Media
 
 __all__ = ["KINDS", "ExportError", "ExportResult", "Format", "Kind", "export"]
@@ -747,6 +748,9 @@ class _Exporter:
             self.state.fingerprint = self.output.fingerprint()
         self.checkpoint.save(self.state)
         self.report.advance(self.state.count, windows=int(window))
+        telemetry_of(self.client).export_progress(
+            self.state.kind, records=count, windows=int(window)
+        )
 
     async def _windows(self) -> None:
         pending = _gaps(self.state, self.step)
@@ -798,6 +802,7 @@ class _Exporter:
         query = _window_query(self.client, self.state.kind, lo, hi, self.page_size).raw()
         with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MAX) as spool:
             async for page in query.pages():
+                telemetry_of(self.client).export_progress(self.state.kind, pages=1)
                 seen += len(page.items)
                 batch: list[dict[str, Any]] = []
                 for raw in page.items:
@@ -852,6 +857,7 @@ class _Exporter:
         pages = query.raw().pages()
         async with contextlib.aclosing(pages):
             async for page in pages:
+                telemetry_of(self.client).export_progress(state.kind, pages=1)
                 records = [self.wire.copy(r) for r in page.items]
                 if spec.time_key is not None:
                     key = spec.time_key

@@ -23,9 +23,11 @@ from taskiq_redis import RedisStreamBroker
 from .._client import BandwidthClient
 from .._converter import structure
 from .._errors import BandwidthError, OutcomeUnknownError
+from .._telemetry import choose, telemetry_of
 from ..export import export
 from ..models import CreateCall
 from ._ledger import FINAL, Entry, RedisLedger, worker_id
+from ._tracing import TraceContext
 
 __all__ = ["DIAL", "EXPORT_WINDOW", "Runtime", "build_broker", "part_name"]
 
@@ -80,6 +82,8 @@ def build_broker(
         assert runtime is not None  # noqa: S101
         return await write_window(runtime, job)
 
+    # A worker's task span links to the span that enqueued the task (with the otel extra).
+    broker.add_middlewares(TraceContext(telemetry_of(runtime.client) if runtime else choose()))
     # At-least-once delivery is the queue's job; a dial is never retried by the engine.
     broker.register_task(dial, task_name=DIAL, retry_on_error=False, max_retries=0)
     broker.register_task(export_window, task_name=EXPORT_WINDOW, retry_on_error=False)
@@ -110,6 +114,7 @@ async def dial_intent(runtime: Runtime, campaign: str, key: str, call: dict[str,
     else:
         entry = attrs.evolve(entry, status="created", call_id=response.call_id)
     await ledger.record(attrs.evolve(entry, at=time.time()))
+    telemetry_of(runtime.client).dial_outcome(entry.status)
     return entry.status
 
 

@@ -178,4 +178,5 @@ class Calls:
             rate=rate,
             ledger=ledger,
             key=key,
+            telemetry=self._session.state.telemetry,
         )
