@@ -243,3 +243,20 @@ async def test_new_families_answer_errors_in_their_own_models() -> None:
     assert isinstance(bulk.value.body, bw.LookupErrorResponse)
     assert isinstance(toll_free.value.body, bw.TfvError)
     assert toll_free.value.body.type == "not-found"
+
+
+async def test_toll_free_refuses_values_the_spec_does_not_allow() -> None:
+    """A non-boolean ageGatedContent and a short sharedSecretKey are 400s, as the spec says."""
+    async with FakeBandwidth(calls=1, seed=1) as fake, fake.client() as client:
+        wrong_type = attrs.evolve(verification(), age_gated_content="yes")  # type: ignore[arg-type]
+        with pytest.raises(bw.BadRequestError):
+            await client.toll_free.request_verification(wrong_type)
+        with pytest.raises(bw.NotFoundError):
+            await client.toll_free.get_status(TOLL_FREE)  # nothing was stored
+        with pytest.raises(bw.BadRequestError):
+            await client.toll_free.create_subscription(
+                bw.WebhookSubscriptionRequestSchema(
+                    callback_url="https://127.0.0.1/tfv", shared_secret_key="too short"
+                )
+            )
+        assert (await client.toll_free.list_subscriptions()).data == []

@@ -4,6 +4,7 @@ Toll-free verification: requests by number, the use cases, and webhook subscript
 
 from __future__ import annotations
 
+import re
 import secrets
 from typing import Any
 
@@ -15,6 +16,8 @@ from ._newapis import iso
 __all__ = ["TollFreeHandlers"]
 
 USE_CASES = ["2FA", "ACCOUNT_NOTIFICATIONS", "CUSTOMER_CARE", "MARKETING", "POLLING_VOTING"]
+#: sharedSecretKey's pattern in the spec: 16 to 64 printable ASCII characters.
+_SHARED_SECRET = re.compile(r"[ -~]{16,64}")
 _REQUIRED = ("businessAddress", "businessContact", "messageVolume", "useCase", "useCaseSummary")
 
 
@@ -54,6 +57,9 @@ class TollFreeHandlers(Handlers):
         token = data.get("cvToken")
         if token is not None and (not isinstance(token, str) or len(token) > 500):  # noqa: PLR2004
             raise Problem(400, "'cvToken' must be a string of at most 500 characters.")
+        age_gated = data.get("ageGatedContent")
+        if age_gated is not None and not isinstance(age_gated, bool):
+            raise Problem(400, "'ageGatedContent' must be a boolean.")
         keep = ("businessAddress", "businessContact", "messageVolume", "useCase", "useCaseSummary")
         return {k: data[k] for k in (*keep, "productionMessageContent") if k in data}
 
@@ -132,6 +138,11 @@ class TollFreeHandlers(Handlers):
             "createdDate": created,
             "modifiedDate": iso(self.state.now()),
         }
+        secret = data.get("sharedSecretKey")
+        if secret is not None and not (
+            isinstance(secret, str) and _SHARED_SECRET.fullmatch(secret)
+        ):
+            raise Problem(400, "'sharedSecretKey' must be 16 to 64 printable ASCII characters.")
         auth = data.get("basicAuthentication")
         if isinstance(auth, dict):
             sub["basicAuthentication"] = auth
