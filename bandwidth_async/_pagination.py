@@ -281,8 +281,11 @@ class AsyncPaginator(Generic[T]):
 
     async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.pages():
-            for item in page.items:
+            items = page.items
+            del page  # hold no page while the next one is fetched: see _fetch_pages
+            for item in items:
                 yield item
+            del items
 
     async def pages(self) -> AsyncGenerator[Page[T], None]:
         """
@@ -300,6 +303,7 @@ class AsyncPaginator(Generic[T]):
                         return
                     remaining -= len(page.items)
                 yield page
+                del page
         finally:
             await source.aclose()
 
@@ -318,7 +322,13 @@ class AsyncPaginator(Generic[T]):
             except BandwidthError as exc:
                 exc.cursor = cursor
                 raise
-            yield Page(items, cursor, next_cursor, attrs.evolve(response, data=None))
+            page = Page(items, cursor, next_cursor, attrs.evolve(response, data=None))
+            # Hold none of this page's JSON or records while the next one is fetched and
+            # decoded: at most one page stays alive, and the garbage collector does not promote
+            # the old one to its oldest generation (which brought on full collections).
+            del response, items
+            yield page
+            del page
             if following is None or next_cursor is None:
                 return
             if next_cursor in seen or next_cursor == cursor:

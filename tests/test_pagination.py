@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import weakref
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -171,6 +172,29 @@ async def test_prefetch_same_sequence(
     async with serve(handler) as served:
         got = [key(x) async for x in lister(connect(served), prefetch=prefetch)]
     assert got == [f"{prefix}-{i}" for i in range(TOTAL)]
+
+
+async def test_records_already_iterated_are_freed_before_the_next_page(
+    connect: Connect,
+) -> None:
+    """While page 2 is fetched, the paginator holds none of page 1's records any more."""
+    refs: list[weakref.ref[Any]] = []
+    alive_during_fetch: list[int] = []
+
+    async def handler(request: web.Request) -> web.Response:
+        if request.query.get("pageToken") == str(SIZE):
+            alive_during_fetch.append(sum(ref() is not None for ref in refs))
+        return await link_handler(request)
+
+    async with serve(handler) as served:
+        count = 0
+        async for call in list_calls(connect(served)):
+            count += 1
+            if count <= SIZE:
+                refs.append(weakref.ref(call))
+    assert count == TOTAL
+    # Only the last record of page 1 may live on: the caller's loop variable still holds it.
+    assert alive_during_fetch == [1]
 
 
 async def test_page_exposes_response(connect: Connect) -> None:
