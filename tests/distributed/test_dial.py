@@ -77,8 +77,11 @@ async def test_a_killed_worker_never_causes_a_second_dial(
                 dial(redis_url, calls, out, key_prefix=prefix, idle_timeout=10, poll=0.1), 120
             )
         created = fake.created_calls
-    assert first.unfinished  # the killed worker held intents it never finished ...
-    assert second.finished  # ... and the re-run gave each of them its one result
+    # The killed worker held intents: either they were still unfinished after the first run and
+    # the re-run gave each its one result, or they were redelivered meanwhile and found claimed,
+    # so they ended "unknown" without a second dial. Which one depends on the machine's timing.
+    if first.unfinished:
+        assert second.finished
     tags = [c.tag for c in created]
     assert len(tags) == len(set(tags))  # no call dialled twice
     lines = results(out)
@@ -87,6 +90,7 @@ async def test_a_killed_worker_never_causes_a_second_dial(
     for line in lines:
         by_status.setdefault(line["status"], []).append(line)
     assert set(by_status) <= {"created", "unknown"}
+    assert first.unfinished or by_status.get("unknown")  # the kill left a mark either way
     # Every "created" result is a call the emulator holds; an "unknown" one was claimed by the
     # killed worker, which may or may not have placed it: either way it was never dialled again.
     assert {r["call_id"] for r in by_status["created"]} <= {c.call_id for c in created}
