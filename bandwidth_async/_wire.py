@@ -66,10 +66,12 @@ def format_datetime(value: dt.datetime) -> str:
     Fractions of a second are written only when there are any (``...T10:00:00Z``,
     ``...T10:00:00.250000Z``), as `datetime.isoformat` does.
     """
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    elif value.utcoffset() != dt.timedelta(0):
-        value = value.astimezone(dt.UTC)
+    zone = value.tzinfo
+    if zone is not dt.UTC:  # what the converter parses "Z" into: the common case costs nothing
+        if zone is None:
+            value = value.replace(tzinfo=dt.UTC)
+        elif value.utcoffset():
+            value = value.astimezone(dt.UTC)
     return value.isoformat().replace("+00:00", "Z")
 
 
