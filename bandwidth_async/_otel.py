@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Self
 from opentelemetry import context, metrics, propagate, trace
 from opentelemetry.trace import Link, SpanKind, Status, StatusCode
 
-from ._telemetry import id_attributes, status_class, url_template
+from ._telemetry import NO_TELEMETRY, Operation, id_attributes, status_class, url_template
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ class OtelTelemetry:
     """
 
     def __init__(self, tracer_provider: Any = None, meter_provider: Any = None) -> None:
+        self.uses_globals = tracer_provider is None and meter_provider is None
         self.tracer = trace.get_tracer(SCOPE, __version__, tracer_provider)
         meter = metrics.get_meter(SCOPE, __version__, meter_provider)
         self.requests = meter.create_counter(
@@ -92,10 +93,13 @@ class OtelTelemetry:
             description="Dials by outcome: created, failed or unknown",
         )
 
-    def operation(self, request: Request) -> OtelOperation:
+    def operation(self, request: Request) -> Operation:
         """
-        The span and metrics of one operation.
+        The span and metrics of one operation; nothing while no SDK stands behind the API.
         """
+        if self.uses_globals and not _sdk_installed():
+            # opentelemetry-api alone records nothing: skip the no-op spans on the hot path.
+            return NO_TELEMETRY.operation(request)
         return OtelOperation(self, request)
 
     def export_progress(
@@ -326,6 +330,19 @@ class OtelOperation:
         span.end()
         self._attempt_span = None
         self._attempt_token = None
+
+
+def _sdk_installed() -> bool:
+    """
+    Whether a global tracer or meter provider other than the API's own no-op/proxy one is set.
+
+    Read at every operation, so providers set after the client was built are still used.
+    """
+    tracing = type(trace.get_tracer_provider()).__module__
+    metering = type(metrics.get_meter_provider()).__module__
+    return not (
+        tracing.startswith("opentelemetry.trace") and metering.startswith("opentelemetry.metrics")
+    )
 
 
 def _error_type(exc: BaseException) -> str:

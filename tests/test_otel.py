@@ -512,6 +512,34 @@ async def test_trace_configs_with_a_borrowed_session_is_refused() -> None:
 # --- without the extra ----------------------------------------------------------------------
 
 
+def test_the_api_alone_costs_no_span_until_a_provider_is_set() -> None:
+    """With opentelemetry-api but no SDK provider, an operation is the no-op; once set, a span."""
+    done = _run(
+        """
+        import asyncio
+        from opentelemetry import trace
+        from opentelemetry.sdk.trace import TracerProvider
+        from bandwidth_async._telemetry import NO_TELEMETRY
+        from bandwidth_async._request import Host, Request
+        from bandwidth_async.testing import FakeBandwidth
+
+        async def main():
+            async with FakeBandwidth() as fake, fake.client() as client:
+                telemetry = client._session.state.telemetry
+                request = Request("GET", Host.VOICE, "/accounts/{account_id}/statistics")
+                noop = type(NO_TELEMETRY.operation(request))
+                print(type(telemetry.operation(request)) is noop)
+                await client.statistics.get()  # works through the no-op
+                trace.set_tracer_provider(TracerProvider())
+                print(type(telemetry.operation(request)) is noop)
+
+        asyncio.run(main())
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["True", "False"]
+
+
 def _run(code: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", textwrap.dedent(code)],
