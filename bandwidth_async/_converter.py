@@ -219,19 +219,21 @@ class _Table:
 
     Attributes:
         strings: ``(key, setter)`` of each ``str | None = None`` field: most fields of most models.
+        required: ``(key, setter)`` of each ``str`` field with no default: ids, numbers, URLs.
         times: ``(key, setter)`` of each ``datetime | None = None`` field.
         scalars: ``(allowed JSON types, ((key, setter), ...))`` for other optional scalars.
         rest: the others.
     """
 
     strings: tuple[tuple[str, Any], ...]
+    required: tuple[tuple[str, Any], ...]
     times: tuple[tuple[str, Any], ...]
     scalars: tuple[tuple[tuple[type, ...], tuple[tuple[str, Any], ...]], ...]
     rest: tuple[_Rest, ...]
 
 
 def _table(converter: cattrs.Converter, cls: type) -> _Table:
-    strings, times, rest = [], [], []
+    strings, required, times, rest = [], [], [], []
     scalars: dict[tuple[type, ...], list[tuple[str, Any]]] = {}
     for a in attrs.fields(cls):
         inner = _optional(a.type)
@@ -241,18 +243,20 @@ def _table(converter: cattrs.Converter, cls: type) -> _Table:
         optional = inner is not None and a.default is None
         if optional and tp is str:
             strings.append((key, setter))
+        elif a.type is str and a.default is attrs.NOTHING:
+            required.append((key, setter))
         elif optional and kind == _DATETIME:
             times.append((key, setter))
         elif optional and kind == _SCALAR:
             scalars.setdefault(extra, []).append((key, setter))
         else:
-            required, absent = a.default is attrs.NOTHING, None if optional else _MISSING
+            needed, absent = a.default is attrs.NOTHING, None if optional else _MISSING
             field = _Rest(
-                key, setter, required, inner is not None, a.default, kind, extra, tp, absent
+                key, setter, needed, inner is not None, a.default, kind, extra, tp, absent
             )
             rest.append(field)
     grouped = tuple((allowed, tuple(pairs)) for allowed, pairs in scalars.items())
-    return _Table(tuple(strings), tuple(times), grouped, tuple(rest))
+    return _Table(tuple(strings), tuple(required), tuple(times), grouped, tuple(rest))
 
 
 def _fast_structure(  # noqa: C901 - its inner loop is inlined for speed
@@ -269,7 +273,8 @@ def _fast_structure(  # noqa: C901 - its inner loop is inlined for speed
     if not _writes_slots_only(cls):
         return None
     table = _table(converter, cls)
-    strings, times, scalars, rest = table.strings, table.times, table.scalars, table.rest
+    strings, required, times = table.strings, table.required, table.times
+    scalars, rest = table.scalars, table.rest
     new, missing, fromisoformat, utc = object.__new__, _MISSING, dt.datetime.fromisoformat, dt.UTC
 
     def structure_fast(o: Any, _: Any = None) -> Any:  # noqa: C901 - one pass, inlined for speed
@@ -281,6 +286,11 @@ def _fast_structure(  # noqa: C901 - its inner loop is inlined for speed
             for key, setter in strings:
                 v = get(key)
                 if type(v) is not str and v is not None:  # strings first: the common case
+                    return explain(o, cls)
+                setter(obj, v)
+            for key, setter in required:
+                v = get(key)
+                if type(v) is not str:
                     return explain(o, cls)
                 setter(obj, v)
             for key, setter in times:
@@ -331,10 +341,12 @@ def _page_structure(converter: cattrs.Converter, cls: type) -> Page | None:
         return None
     table = _table(converter, cls)
     scalars = [(k, s, frozenset({*a, types.NoneType})) for a, p in table.scalars for k, s in p]
-    checked = [(k, s, _STR_OR_NULL) for k, s in table.strings] + scalars
+    checked = [(k, s, _STR_OR_NULL) for k, s in table.strings]
+    checked += [(k, s, _ONLY_STR) for k, s in table.required] + scalars
     times, rest = table.times, table.rest
     keys = [k for k, _, _ in checked] + [k for k, _ in times] + [f.key for f in rest]
-    absent = [None] * (len(checked) + len(times)) + [f.absent for f in rest]
+    absent = [None] * len(table.strings) + [_MISSING] * len(table.required)
+    absent += [None] * (len(scalars) + len(times)) + [f.absent for f in rest]
     every = itemgetter(*keys) if len(keys) > 1 else None
     new = object.__new__
 

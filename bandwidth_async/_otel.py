@@ -10,6 +10,7 @@ number), so no exception is recorded on a span either.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Mapping, MutableMapping
 from types import TracebackType
@@ -332,17 +333,34 @@ class OtelOperation:
         self._attempt_token = None
 
 
+#: A provider, once set, stays set (the API allows one): then `_sdk_installed` reads nothing.
+_SDK_SEEN = False
+#: While none is set, the providers are read again at most this often (seconds).
+RECHECK = 1.0
+_next_check = -math.inf
+
+
 def _sdk_installed() -> bool:
     """
     Whether a global tracer or meter provider other than the API's own no-op/proxy one is set.
 
-    Read at every operation, so providers set after the client was built are still used.
+    Reading the providers costs a few microseconds (environment lookups), so while none is set
+    they are read at most once a second: a provider set after the client was built is used
+    from the next operation after that second.
     """
+    global _SDK_SEEN, _next_check  # noqa: PLW0603 - a process-wide cache of a process-wide fact
+    if _SDK_SEEN:
+        return True
+    now = time.monotonic()
+    if now < _next_check:
+        return False
+    _next_check = now + RECHECK
     tracing = type(trace.get_tracer_provider()).__module__
     metering = type(metrics.get_meter_provider()).__module__
-    return not (
+    _SDK_SEEN = not (
         tracing.startswith("opentelemetry.trace") and metering.startswith("opentelemetry.metrics")
     )
+    return _SDK_SEEN
 
 
 def _error_type(exc: BaseException) -> str:

@@ -513,12 +513,16 @@ async def test_trace_configs_with_a_borrowed_session_is_refused() -> None:
 
 
 def test_the_api_alone_costs_no_span_until_a_provider_is_set() -> None:
-    """With opentelemetry-api but no SDK provider, an operation is the no-op; once set, a span."""
+    """With opentelemetry-api but no SDK provider, an operation is the no-op; once set, a span.
+
+    The first operation reads the providers; later ones read them again once a second."""
     done = _run(
         """
         import asyncio
+        import time
         from opentelemetry import trace
         from opentelemetry.sdk.trace import TracerProvider
+        from bandwidth_async import _otel
         from bandwidth_async._telemetry import NO_TELEMETRY
         from bandwidth_async._request import Host, Request
         from bandwidth_async.testing import FakeBandwidth
@@ -531,6 +535,8 @@ def test_the_api_alone_costs_no_span_until_a_provider_is_set() -> None:
                 print(type(telemetry.operation(request)) is noop)
                 await client.statistics.get()  # works through the no-op
                 trace.set_tracer_provider(TracerProvider())
+                # The providers are read again at most once a second while none is set.
+                time.sleep(_otel.RECHECK)
                 print(type(telemetry.operation(request)) is noop)
 
         asyncio.run(main())
