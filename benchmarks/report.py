@@ -99,7 +99,30 @@ def build(results: dict[str, dict[str, list[float]]], ctx: dict[str, Any]) -> Ta
     )
     rows[-1].met = large["async"] <= 1.1 * small["async"] and large["async"] < 80
     serving = _serving(results.get("serving", {}), ctx, rows[0])
-    return Table(rows, _markdown(rows, ctx, serving))
+    return Table(rows, _markdown(rows, ctx, serving + _before_after(rows[:3], ctx)))
+
+
+def _before_after(rows: list[Row], ctx: dict[str, Any]) -> str:
+    """
+    The before/after table of a ``--baseline`` run, or "" without one.
+    """
+    if not ctx.get("baseline") or not all(r.medians.get("baseline") for r in rows):
+        return ""
+    lines = []
+    for r in rows:
+        now, before = r.medians["async"], r.medians["baseline"]
+        change = now / before if r.higher_is_better else before / now
+        lines.append(
+            f"| {r.scenario} | {r.unit} | {_fmt(before, r.unit)} | {_fmt(now, r.unit)} "
+            f"| {_ratio(change)} |"
+        )
+    return (
+        f"\n**Before and after** (`--baseline {ctx['baseline']}`): bandwidth_async at that "
+        "revision ran as a fourth client in the same rounds, against the same server. Above "
+        "1.00x this checkout is faster.\n\n"
+        "| scenario | unit | baseline | this checkout | this vs baseline |\n"
+        "|---|---|--:|--:|--:|\n" + "\n".join(lines) + "\n"
+    )
 
 
 SERVERS = {
@@ -133,7 +156,8 @@ def _serving(values: dict[str, list[float]], ctx: dict[str, Any], export: Row) -
         f"{passes} passes of {per_pass} pages, taken before the client benchmarks.\n\n"
         "| server | pages/s | calls/s | ms a page |\n|---|--:|--:|--:|\n" + "\n".join(lines) + "\n"
     )
-    fastest = max(export.medians, key=lambda c: export.medians[c], default=None)
+    clients = [c for c in export.medians if c in NAMES]  # not a --baseline checkout
+    fastest = max(clients, key=lambda c: export.medians[c], default=None)
     if fastest is None or not export.medians[fastest]:
         return text
     best = export.medians[fastest]

@@ -11,11 +11,14 @@ pass per client per round), then import times and peak memory in fresh processes
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import platform
 import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -53,16 +56,24 @@ class Server:
 
 
 class Worker:
-    """One ``measure.py worker`` process for one client."""
+    """
+    One ``measure.py worker`` process for one client.
 
-    def __init__(self, client: str) -> None:
-        self.client = client
+    *tree* runs the client from another checkout of the project (``--baseline``): its own
+    ``benchmarks/`` and ``bandwidth_async/``, reported under the name ``baseline``.
+    """
+
+    def __init__(self, client: str, tree: Path | None = None) -> None:
+        self.client = client if tree is None else "baseline"
+        here = HERE if tree is None else tree / "benchmarks"
+        env = None if tree is None else {**os.environ, "PYTHONPATH": str(tree)}
         self.proc = subprocess.Popen(
-            [sys.executable, str(HERE / "measure.py"), "worker", client],
+            [sys.executable, str(here / "measure.py"), "worker", client],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
-            cwd=HERE,
+            cwd=here,
+            env=env,
         )
 
     def ask(self, command: dict[str, Any]) -> list[float]:
@@ -125,6 +136,22 @@ def memory(base: str, client: str, total: int) -> float:
     return float(json.loads(out.stdout.splitlines()[-1])["values"][0])
 
 
+def checkout(ref: str) -> Path:
+    """
+    ``bandwidth_async/`` and ``benchmarks/`` of git revision *ref*, in a new temporary folder.
+    """
+    tree = Path(tempfile.mkdtemp(prefix="bench-baseline-"))
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", ref, "bandwidth_async", "benchmarks"],
+        capture_output=True,
+        check=True,
+        cwd=HERE.parent,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(tree, filter="data")
+    return tree
+
+
 def serving(repeat: int, pages: int, total: int) -> dict[str, list[float]]:
     """Pages/s and calls/s of each pass of the emulator and of server.py (``fake_serving.py``)."""
     args = ["--json", "--repeat", str(repeat), "--pages", str(pages), "--calls", str(total)]
@@ -168,6 +195,11 @@ def main() -> None:
     parser.add_argument(
         "--from-json", type=Path, help="only rebuild the report from a saved latest.json"
     )
+    parser.add_argument(
+        "--baseline",
+        metavar="REF",
+        help="also measure bandwidth_async at git revision REF, in the same rounds (before/after)",
+    )
     args = parser.parse_args()
     if args.from_json is not None:
         saved = json.loads(args.from_json.read_text())
@@ -182,6 +214,8 @@ def main() -> None:
     try:
         print(f"server at {server.url}; {args.repeat} passes per client", flush=True)
         workers = [Worker(c) for c in CLIENTS]
+        if args.baseline:
+            workers.append(Worker("async", checkout(args.baseline)))
         try:
             results["decode"] = round_robin(workers, {"op": "decode"}, args.repeat)
             print("decode done", flush=True)
@@ -216,6 +250,7 @@ def main() -> None:
         "dial": args.dial,
         "big": args.big,
         "serving_pages": args.serving_pages,
+        "baseline": args.baseline,
         "versions": report.versions(),
     }
     write_report(results, context, args.out)
