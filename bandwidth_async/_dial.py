@@ -38,9 +38,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Aimd", "DialResult", "default_key", "dial_many"]
 
-#: Calls in flight at the start; each success adds half a call until the first 429 (slow
-#: start: the window grows by half each round trip, so the first burst of 429s stays small).
+#: Calls in flight at the start; each success adds SLOW_START_STEP calls until the first 429
+#: (slow start: the window grows by that share each round trip, so the first burst of 429s,
+#: every call then in flight, stays small).
 START_WINDOW = 4
+SLOW_START_STEP = 0.5
 #: After a 429 the rate becomes this share of what the API accepted in the last second ...
 RATE_DECREASE = 0.96
 #: ... and the concurrency this share of what it was.
@@ -145,7 +147,7 @@ class Aimd:
         A call was created: widen the window, and raise the rate a little.
         """
         self.window = min(
-            float(self.ceiling), self.window + (0.5 if self.probing else 1.0 / self.window)
+            float(self.ceiling), self.window + (SLOW_START_STEP if self.probing else 1.0 / self.window)
         )
         if self.rate is not None and not self.probing:
             share = RATE_INCREASE_FAR if self.rate < NEAR * self.accepted else RATE_INCREASE_NEAR
