@@ -96,7 +96,7 @@ def _optional(tp: Any) -> Any | None:
 # --- the fast path ----------------------------------------------------------------------------
 
 _SCALAR, _DATETIME, _ENUM, _STRINGS, _HOOK = range(5)
-_ONLY_STR = frozenset({str})
+_ONLY_STR: frozenset[type] = frozenset({str})
 
 
 def _strings(value: Any, origin: type) -> Any:
@@ -277,7 +277,7 @@ def _fast_structure(  # noqa: C901 - its inner loop is inlined for speed
     scalars, rest = table.scalars, table.rest
     new, missing, fromisoformat, utc = object.__new__, _MISSING, dt.datetime.fromisoformat, dt.UTC
 
-    def structure_fast(o: Any, _: Any = None) -> Any:  # noqa: C901 - one pass, inlined for speed
+    def structure_fast(o: Any, _: Any = None) -> Any:  # noqa: C901, PLR0912 - one pass, inlined for speed
         if type(o) is not dict:
             return explain(o, cls)
         get = o.get
@@ -320,7 +320,7 @@ def _fast_structure(  # noqa: C901 - its inner loop is inlined for speed
 
 _MISSING = object()
 _ONLY_DICT = frozenset({dict})
-_STR_OR_NULL = frozenset({str, types.NoneType})
+_STR_OR_NULL: frozenset[type] = frozenset({str, types.NoneType})
 _is_not_none = partial(is_not, None)
 
 Page = Callable[[Sequence[Any]], "list[Any] | None"]
@@ -341,7 +341,9 @@ def _page_structure(converter: cattrs.Converter, cls: type) -> Page | None:
         return None
     table = _table(converter, cls)
     scalars = [(k, s, frozenset({*a, types.NoneType})) for a, p in table.scalars for k, s in p]
-    checked = [(k, s, _STR_OR_NULL) for k, s in table.strings]
+    checked: list[tuple[str, Any, frozenset[type]]] = [
+        (k, s, _STR_OR_NULL) for k, s in table.strings
+    ]
     checked += [(k, s, _ONLY_STR) for k, s in table.required] + scalars
     times, rest = table.times, table.rest
     keys = [k for k, _, _ in checked] + [k for k, _ in times] + [f.key for f in rest]

@@ -146,9 +146,8 @@ class Aimd:
         """
         A call was created: widen the window, and raise the rate a little.
         """
-        self.window = min(
-            float(self.ceiling), self.window + (SLOW_START_STEP if self.probing else 1.0 / self.window)
-        )
+        step = SLOW_START_STEP if self.probing else 1.0 / self.window
+        self.window = min(float(self.ceiling), self.window + step)
         if self.rate is not None and not self.probing:
             share = RATE_INCREASE_FAR if self.rate < NEAR * self.accepted else RATE_INCREASE_NEAR
             self.rate += share * self.accepted / self.rate  # about one success in 1/rate s

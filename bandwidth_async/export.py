@@ -109,6 +109,7 @@ _MS = dt.timedelta(milliseconds=1)
 _SPOOL_MAX = 1 << 20
 _CHECKPOINT_VERSION = 2
 _FINGERPRINT_SPAN = 1 << 16
+_MS_TEXT_LEN = len("2026-07-01T09:30:00.250Z")
 
 
 class ExportError(BandwidthError):
@@ -255,9 +256,39 @@ def _wire_ms(value: Any) -> int | None:
     if value is None:
         return None
     if value.__class__ is str and value.endswith("Z"):
-        with contextlib.suppress(ValueError):
+        try:
             return round(dt.datetime.fromisoformat(value).timestamp() * 1000)
+        except ValueError:
+            pass
     return _to_ms(structure(value, dt.datetime))
+
+
+def _ms_text(ms: int) -> str:
+    """
+    *ms* as the API writes a time, ``2026-07-01T09:30:00.250Z``: in that form, text sorts as time.
+    """
+    return _from_ms(ms).strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
+
+
+def _wire_key(value: Any) -> str | None:
+    """
+    A record's time as `_ms_text` would write it, to compare as text: no datetime arithmetic.
+
+    The API's own form is checked (``fromisoformat``, a DecodeError for a bad date) and kept as
+    it is; any other form goes through `_wire_ms`.
+    """
+    if value is None:
+        return None
+    if value.__class__ is str and len(value) == _MS_TEXT_LEN and value[23] == "Z":
+        try:
+            dt.datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if value[19] == "." and value[4] == "-" and value[10] == "T":
+                return value
+    ms = _wire_ms(value)
+    return None if ms is None else _ms_text(ms)
 
 
 def _window_query(
@@ -797,7 +828,10 @@ class _Exporter:
         spec = _KINDS[self.state.kind]
         key, wire = spec.time_key, self.wire
         seen = kept = 0
-        ordered, last = True, lo
+        # Times are compared as text in the API's form (`_wire_key`): the same order, and far
+        # cheaper than a datetime a record; only the last one becomes milliseconds again.
+        ordered, first, end = True, _ms_text(lo), _ms_text(hi)
+        last = first
         held: list[dict[str, Any]] = []  # the records at time `last`: complete once time moves on
         query = _window_query(self.client, self.state.kind, lo, hi, self.page_size).raw()
         with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MAX) as spool:
@@ -807,16 +841,16 @@ class _Exporter:
                 batch: list[dict[str, Any]] = []
                 for raw in page.items:
                     record = raw if isinstance(raw, dict) else wire.copy(raw)
-                    ms = _wire_ms(record.get(key)) if key else None
-                    if ms is None:
+                    at = _wire_key(record.get(key)) if key else None
+                    if at is None:
                         batch.append(record)
                         continue
-                    if not lo <= ms < hi:
+                    if not first <= at < end:
                         continue
-                    if ms > last:
+                    if at > last:
                         batch += held
-                        held, last = [], ms
-                    elif ms < last:
+                        held, last = [], at
+                    elif at < last:
                         ordered = False
                     held.append(record)
                 spool.write(self.output.encode([wire.copy(r) for r in batch]))
@@ -829,11 +863,13 @@ class _Exporter:
                 self.state.add_window(lo, hi)
                 self._commit(spool, kept + len(held), window=True)
                 return []
-            if ordered and last > lo:
+            if ordered and last > first:
+                stop = _wire_ms(last)
+                assert stop is not None  # noqa: S101 - last is a time, in the API's form
                 spool.seek(0)
-                self.state.add_window(lo, last)
+                self.state.add_window(lo, stop)
                 self._commit(spool, kept, window=True)
-                return _plan(last, hi, kept / (last - lo), spec.cap)
+                return _plan(stop, hi, kept / (stop - lo), spec.cap)
         if hi - lo < 2:  # noqa: PLR2004 - a millisecond cannot be halved
             msg = (
                 f"{seen} {self.state.kind} or more start at {_from_ms(lo).isoformat()}: more "
