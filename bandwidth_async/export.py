@@ -39,8 +39,9 @@ sized from the density just seen, so that each comes back in one query; a full w
 order is halved and fetched again. Each window's records are staged in a spooled temporary file
 (memory up to 1 MiB, then disk) and appended to the output only once complete, so no record is
 ever written twice. Bandwidth's ``maxStartTime`` includes its bound for calls, so records
-starting exactly at a window's end are dropped there and written by the next window. Output
-order: oldest first within a window, windows in the order they complete.
+starting exactly at a window's end are dropped there and written by the next window; a record
+with no time at all, which any window's answer could hold, is written by the first window only.
+Output order: oldest first within a window, windows in the order they complete.
 
 Conferences, messages and media: plain pagination (``Link``, ``pageInfo``,
 ``Continuation-Token``), written page by page in the API's order.
@@ -267,26 +268,32 @@ def _ms_text(ms: int) -> str:
     """
     *ms* as the API writes a time, ``2026-07-01T09:30:00.250Z``: in that form, text sorts as time.
     """
-    return _from_ms(ms).strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
+    return _from_ms(ms).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _wire_key(value: Any) -> str | None:
     """
     A record's time as `_ms_text` would write it, to compare as text: no datetime arithmetic.
 
-    The API's own form is checked (``fromisoformat``, a DecodeError for a bad date) and kept as
-    it is; any other form goes through `_wire_ms`.
+    The API's own form is checked (``fromisoformat``: a bad date goes on to `_wire_ms`, which
+    raises DecodeError) and kept as it is; any other form goes through `_wire_ms`.
     """
     if value is None:
         return None
-    if value.__class__ is str and len(value) == _MS_TEXT_LEN and value[23] == "Z":
+    if (
+        value.__class__ is str
+        and len(value) == _MS_TEXT_LEN
+        and value[23] == "Z"
+        and value[19] == "."
+        and value[10] == "T"
+        and value[7] == "-"  # not an ISO week date, "2026-W27-3T...", which sorts otherwise
+    ):
         try:
             dt.datetime.fromisoformat(value)
         except ValueError:
             pass
         else:
-            if value[19] == "." and value[4] == "-" and value[10] == "T":
-                return value
+            return value
     ms = _wire_ms(value)
     return None if ms is None else _ms_text(ms)
 
@@ -832,6 +839,8 @@ class _Exporter:
         # cheaper than a datetime a record; only the last one becomes milliseconds again.
         ordered, first, end = True, _ms_text(lo), _ms_text(hi)
         last = first
+        # Every window's query may return a record with no time: only the first window keeps it.
+        untimed = not key or lo == self.state.since
         held: list[dict[str, Any]] = []  # the records at time `last`: complete once time moves on
         query = _window_query(self.client, self.state.kind, lo, hi, self.page_size).raw()
         with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MAX) as spool:
@@ -843,7 +852,8 @@ class _Exporter:
                     record = raw if isinstance(raw, dict) else wire.copy(raw)
                     at = _wire_key(record.get(key)) if key else None
                     if at is None:
-                        batch.append(record)
+                        if untimed:
+                            batch.append(record)
                         continue
                     if not first <= at < end:
                         continue

@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import datetime as dt
 import json
 import os
 import sys
 from pathlib import Path
 
 import pytest
+from aiohttp import web
 
 import bandwidth_async as bw
 from bandwidth_async.export import ExportError, export
 from bandwidth_async.testing import FakeBandwidth
+
+from .server import Handler, serve
 
 
 def cli(fake: FakeBandwidth, *argv: str) -> list[str]:
@@ -286,3 +290,70 @@ async def test_csv_formulas_kept_when_asked(fake: FakeBandwidth, tmp_path: Path)
     with out.open(newline="") as f:
         rows = list(csv.DictReader(f))
     assert sorted(r["mediaName"] for r in rows) == sorted(HOSTILE)
+
+
+# -- record times in any form the API might send -----------------------------------------------
+
+WINDOW_SINCE = dt.datetime(2026, 7, 1, tzinfo=dt.UTC)
+WINDOW_UNTIL = dt.datetime(2026, 7, 2, tzinfo=dt.UTC)
+
+
+def calls_answering(records: list[dict[str, object]]) -> Handler:
+    """A listCalls that answers every window's query with all of *records* (one page)."""
+
+    async def handle(request: web.Request) -> web.Response:
+        assert request.path.endswith("/calls")
+        return web.json_response(records)
+
+    return handle
+
+
+async def test_windowed_export_places_every_time_form_in_one_window(tmp_path: Path) -> None:
+    """Times with and without milliseconds, with offsets, as week dates or none: each once."""
+    times = {
+        "c-millis": "2026-07-01T01:00:00.250Z",
+        "c-seconds": "2026-07-01T02:00:00Z",
+        "c-offset": "2026-07-01T03:00:00.500+00:00",
+        "c-plus-two": "2026-07-01T06:00:00.125+02:00",
+        "c-week-date": "2026-W27-3T05:00:00.000Z",  # 2026-07-01, a Wednesday
+        "c-at-until": "2026-07-02T00:00:00.000Z",  # the range is half-open: not this one
+        "c-before": "2026-06-30T23:59:59.999Z",
+    }
+    records: list[dict[str, object]] = [{"callId": k, "startTime": v} for k, v in times.items()]
+    records.append({"callId": "c-no-time"})  # every window's answer holds it: written once
+    out = tmp_path / "calls.jsonl"
+    async with serve(calls_answering(records)) as served:
+        client = bw.BandwidthClient("u", "p", "9900000", base_url=served.base_url)
+        async with client:
+            result = await export(
+                client, "calls", out, since=WINDOW_SINCE, until=WINDOW_UNTIL, concurrency=4
+            )
+        windows = len(served.seen)
+    ids = [json.loads(line)["callId"] for line in out.read_text().splitlines()]
+    assert sorted(ids) == [
+        "c-millis",
+        "c-no-time",
+        "c-offset",
+        "c-plus-two",
+        "c-seconds",
+        "c-week-date",
+    ]
+    assert result.count == 6
+    assert windows >= 4  # every window saw every record, and kept only its own
+
+
+async def test_windowed_export_refuses_an_impossible_date(tmp_path: Path) -> None:
+    """A startTime in the API's shape but no real date is a DecodeError, and no file is left."""
+    records: list[dict[str, object]] = [
+        {"callId": "c-good", "startTime": "2026-07-01T01:00:00.250Z"},
+        {"callId": "c-bad", "startTime": "2026-13-45T01:00:00.250Z"},
+    ]
+    out = tmp_path / "calls.jsonl"
+    async with serve(calls_answering(records)) as served:
+        client = bw.BandwidthClient(
+            "u", "p", "9900000", base_url=served.base_url, retry=bw.RetryPolicy.none()
+        )
+        async with client:
+            with pytest.raises(bw.DecodeError):
+                await export(client, "calls", out, since=WINDOW_SINCE, until=WINDOW_UNTIL)
+    assert not out.exists()
