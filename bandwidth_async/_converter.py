@@ -349,14 +349,13 @@ def _page_structure(converter: cattrs.Converter, cls: type) -> Page | None:
     keys = [k for k, _, _ in checked] + [k for k, _ in times] + [f.key for f in rest]
     absent = [None] * len(table.strings) + [_MISSING] * len(table.required)
     absent += [None] * (len(scalars) + len(times)) + [f.absent for f in rest]
-    every = itemgetter(*keys) if len(keys) > 1 else None
     new = object.__new__
 
     def structure_page(raw: Sequence[Any]) -> list[Any] | None:
         n = len(raw)
         if not n or not _ONLY_DICT.issuperset(map(type, raw)):
             return [] if not n else None
-        found = iter(_columns(raw, n, every, keys, absent))
+        found = iter(_columns(raw, n, keys, absent))
         objs: list[Any] = list(map(new, repeat(cls, n)))
         try:
             for (_, setter, allowed), values in zip(checked, found, strict=False):
@@ -378,18 +377,20 @@ def _page_structure(converter: cattrs.Converter, cls: type) -> Page | None:
     return structure_page
 
 
-def _columns(
-    raw: Sequence[Any], n: int, every: itemgetter[Any] | None, keys: list[str], absent: list[Any]
-) -> list[Sequence[Any]]:
+def _columns(raw: Sequence[Any], n: int, keys: list[str], absent: list[Any]) -> list[Sequence[Any]]:
     """
     The value of each of *keys* in every record of *raw*, a column a key.
 
-    One C call a record (*every*) when no record lacks a key, else one ``dict.get`` a key a
-    record, with its *absent* default.
+    One ``itemgetter`` call a record when no record lacks a key, else one ``dict.get`` a key a
+    record, with its *absent* default. The keys are looked up as the first record's own key
+    objects: a JSON parser shares one string object per key across a page (orjson does), so
+    each lookup then matches by identity, with no string comparison.
     """
-    if every is not None:
+    own = {k: k for k in raw[0]}
+    keys = [own.get(k, k) for k in keys]
+    if len(keys) > 1:
         try:
-            return list(zip(*map(every, raw), strict=True))
+            return list(zip(*map(itemgetter(*keys), raw), strict=True))
         except KeyError:
             pass
     pairs = zip(keys, absent, strict=True)
@@ -400,10 +401,11 @@ def _time_column(values: Sequence[Any]) -> Sequence[Any]:
     """
     A column of ISO 8601 strings and ``None`` as aware datetimes; TypeError or ValueError.
     """
-    if None in values:
+    parsed: list[dt.datetime | None]
+    try:  # no test for None first: that compares every string with None
+        parsed = list(map(dt.datetime.fromisoformat, values))
+    except TypeError:  # a None (or a value that is no string: a TypeError again, below)
         parsed = [v if v is None else dt.datetime.fromisoformat(v) for v in values]
-    else:
-        parsed = list(map(dt.datetime.fromisoformat, values))  # a TypeError for a non-str
     # Ordering a naive datetime against an aware one raises TypeError and the latest of naive
     # ones is naive, so one max() in C says whether all are aware.
     try:
