@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from bandwidth_async import AsyncPaginator
+from bandwidth_async import AsyncPaginator, CallState, DecodeError
 from bandwidth_async._converter import structure, unstructure
 from bandwidth_async._json import dumps
-from bandwidth_async.export import _cell, _wire_time, export
+from bandwidth_async.export import _cell, _Wire, _wire_time, export
 from bandwidth_async.testing import FakeBandwidth
 
 SINCE = dt.datetime.now(dt.UTC) - dt.timedelta(days=365)
@@ -129,3 +129,42 @@ def test_wire_times_match_the_converter() -> None:
         "2026-11-25T18:47:33.5+02:00",
     ]:
         assert _wire_time(text) == unstructure(structure(text, dt.datetime))
+
+
+def test_a_page_copies_as_each_record_would_whatever_its_keys() -> None:
+    """
+    A page is copied with the first record's key objects; records whose keys are other string
+    objects, in another order, missing or extra, still copy as the model would write them.
+    """
+    wire = _Wire(CallState)
+    base = {
+        "callId": "c-1",
+        "to": "+19195550100",
+        "from": "+19195550199",
+        "direction": "outbound",
+        "startTime": "2026-11-25T18:47:33.061Z",
+        "endTime": "2026-11-25T18:48:33.000Z",
+        "answerTime": None,
+    }
+    # Keys built at run time: equal strings, distinct objects from the first record's.
+    rebuilt = {"".join(list(k)): v for k, v in reversed(base.items())}
+    page = [
+        base,
+        rebuilt,
+        {"callId": "c-3", "extra": 1},
+        {},
+        {**base, "lastUpdate": "2026-11-25T18:49:00+02:00", "stirShaken": {"verstat": "ok"}},
+    ]
+    expected = [unstructure(structure(r, CallState)) for r in page]
+    assert wire.copy_many(page) == expected
+    assert [list(r) for r in wire.copy_many(page)] == [list(r) for r in expected]
+    assert wire.copy_many(page[2:]) == expected[2:]  # the first record lacks most keys
+    assert wire.copy_many([]) == []
+
+
+def test_a_page_with_a_record_that_is_no_object_fails_clearly() -> None:
+    """A JSON array or number among the records is a DecodeError, wherever it is on the page."""
+    wire = _Wire(CallState)
+    for page in ([["not", "a", "call"]], [{"callId": "c-1"}, 42]):
+        with pytest.raises(DecodeError, match="CallState"):
+            wire.copy_many(page)
