@@ -69,6 +69,7 @@ This module formats and writes files; it sends requests only through the client'
 from __future__ import annotations
 
 import asyncio
+import bisect
 import collections
 import contextlib
 import csv
@@ -76,7 +77,9 @@ import datetime as dt
 import enum
 import hashlib
 import io
+import itertools
 import json
+import operator
 import os
 import re
 import shutil
@@ -111,6 +114,11 @@ _SPOOL_MAX = 1 << 20
 _CHECKPOINT_VERSION = 2
 _FINGERPRINT_SPAN = 1 << 16
 _MS_TEXT_LEN = len("2026-07-01T09:30:00.250Z")
+#: The characters that tell the API's time form (see `_wire_key`), and the JSON types a page
+#: must hold for `_page_keys`.
+_FORM = operator.itemgetter(7, 10, 19, 23)
+_ONLY_DICT = frozenset({dict})
+_ONLY_STR = frozenset({str})
 
 
 class ExportError(BandwidthError):
@@ -334,6 +342,88 @@ def _wire_key(value: Any) -> str | None:
             return value
     ms = _wire_ms(value)
     return None if ms is None else _ms_text(ms)
+
+
+@attrs.define
+class _Sieve:
+    """
+    Which records of a window's pages are complete, page after page; no I/O.
+
+    Times are compared as text in the API's form (`_wire_key`): the same order, and far cheaper
+    than a datetime a record. Records before the last time seen are complete; those at that
+    time are *held*, since the next page may hold more of them. Records outside [*first*,
+    *end*) are dropped, and records with no time are kept only when *untimed*.
+    """
+
+    first: str
+    end: str
+    key: str | None
+    untimed: bool
+    last: str = ""
+    held: list[dict[str, Any]] = attrs.Factory(list)
+    ordered: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        self.last = self.last or self.first
+
+    def sift(self, items: Sequence[Any], wire: _Wire) -> list[dict[str, Any]]:
+        """
+        The records of the next page *items* now complete, in order.
+
+        A record that is no JSON object is a DecodeError (through *wire*).
+        """
+        own = _own_key(items, self.key)
+        ats = _page_keys(items, own) if own else None
+        if ats is not None and ats[0] >= max(self.first, self.last) and ats[-1] < self.end:
+            # In time order, inside the window, in the API's form: no Python loop a record.
+            top = ats[-1]
+            if top == self.last:
+                self.held += items
+                return []
+            cut = bisect.bisect_left(ats, top)
+            batch, self.held, self.last = [*self.held, *items[:cut]], list(items[cut:]), top
+            return batch
+        batch = []
+        for raw in items:
+            record = raw if isinstance(raw, dict) else wire.copy(raw)
+            at = _wire_key(record.get(own)) if own else None
+            if at is None:
+                if self.untimed:
+                    batch.append(record)
+                continue
+            if not self.first <= at < self.end:
+                continue
+            if at > self.last:
+                batch += self.held
+                self.held, self.last = [], at
+            elif at < self.last:
+                self.ordered = False
+            self.held.append(record)
+        return batch
+
+
+def _page_keys(items: Sequence[Any], key: str) -> list[str] | None:
+    """
+    The times (*key*) of a page's records as `_wire_key` gives them, or ``None``.
+
+    ``None`` unless the page is in time order and every time is in the API's own form: then
+    the page is read record by record. One C pass a check, not a Python loop a record.
+    """
+    if not items or not _ONLY_DICT.issuperset(map(type, items)):
+        return None
+    ats: list[Any] = list(map(dict.get, items, itertools.repeat(key)))
+    if (
+        not _ONLY_STR.issuperset(map(type, ats))
+        or not {_MS_TEXT_LEN}.issuperset(map(len, ats))
+        or not {("-", "T", ".", "Z")}.issuperset(map(_FORM, ats))
+        or not all(map(operator.le, ats, itertools.islice(ats, 1, None)))
+    ):
+        return None
+    try:
+        collections.deque(map(dt.datetime.fromisoformat, ats), maxlen=0)  # valid dates only
+    except ValueError:
+        return None  # a bad date: `_wire_key` says so, for that record
+    return ats
 
 
 def _window_query(
@@ -861,7 +951,7 @@ class _Exporter:
         except BaseExceptionGroup as group:
             raise _first_error(group) from None
 
-    async def _window(self, lo: int, hi: int) -> list[tuple[int, int]]:  # noqa: C901
+    async def _window(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """
         Write the window [*lo*, *hi*); return the windows still to fetch for it, if any.
 
@@ -871,49 +961,30 @@ class _Exporter:
         halved and fetched again.
         """
         spec = _KINDS[self.state.kind]
-        key, wire = spec.time_key, self.wire
+        wire = self.wire
         seen = kept = 0
-        # Times are compared as text in the API's form (`_wire_key`): the same order, and far
-        # cheaper than a datetime a record; only the last one becomes milliseconds again.
-        ordered, first, end = True, _ms_text(lo), _ms_text(hi)
-        last = first
         # Every window's query may return a record with no time: only the first window keeps it.
-        untimed = not key or lo == self.state.since
-        held: list[dict[str, Any]] = []  # the records at time `last`: complete once time moves on
+        sieve = _Sieve(
+            _ms_text(lo), _ms_text(hi), spec.time_key, not spec.time_key or lo == self.state.since
+        )
         query = _window_query(self.client, self.state.kind, lo, hi, self.page_size).raw()
         with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MAX) as spool:
             async for page in query.pages():
                 telemetry_of(self.client).export_progress(self.state.kind, pages=1)
                 seen += len(page.items)
-                batch: list[dict[str, Any]] = []
-                own = _own_key(page.items, key)
-                for raw in page.items:
-                    record = raw if isinstance(raw, dict) else wire.copy(raw)
-                    at = _wire_key(record.get(own)) if own else None
-                    if at is None:
-                        if untimed:
-                            batch.append(record)
-                        continue
-                    if not first <= at < end:
-                        continue
-                    if at > last:
-                        batch += held
-                        held, last = [], at
-                    elif at < last:
-                        ordered = False
-                    held.append(record)
+                batch = sieve.sift(page.items, wire)
                 spool.write(self.output.encode(wire.copy_many(batch)))
                 kept += len(batch)
                 if seen >= spec.cap:
                     break
             if seen < spec.cap:
-                spool.write(self.output.encode(wire.copy_many(held)))
+                spool.write(self.output.encode(wire.copy_many(sieve.held)))
                 spool.seek(0)
                 self.state.add_window(lo, hi)
-                self._commit(spool, kept + len(held), window=True)
+                self._commit(spool, kept + len(sieve.held), window=True)
                 return []
-            if ordered and last > first:
-                stop = _wire_ms(last)
+            if sieve.ordered and sieve.last > sieve.first:
+                stop = _wire_ms(sieve.last)
                 assert stop is not None  # noqa: S101 - last is a time, in the API's form
                 spool.seek(0)
                 self.state.add_window(lo, stop)

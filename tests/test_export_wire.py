@@ -12,11 +12,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bandwidth_async import AsyncPaginator, CallState, DecodeError
 from bandwidth_async._converter import structure, unstructure
 from bandwidth_async._json import dumps
-from bandwidth_async.export import _cell, _Wire, _wire_time, export
+from bandwidth_async.export import (
+    _cell,
+    _ms_text,
+    _page_keys,
+    _Sieve,
+    _Wire,
+    _wire_key,
+    _wire_time,
+    export,
+)
 from bandwidth_async.testing import FakeBandwidth
 
 SINCE = dt.datetime.now(dt.UTC) - dt.timedelta(days=365)
@@ -168,3 +179,93 @@ def test_a_page_with_a_record_that_is_no_object_fails_clearly() -> None:
     for page in ([["not", "a", "call"]], [{"callId": "c-1"}, 42]):
         with pytest.raises(DecodeError, match="CallState"):
             wire.copy_many(page)
+
+
+_T0 = 1_785_000_000_000  # 2026-07-25, in epoch milliseconds
+
+
+def _record(n: int, at: int | str | None) -> dict[str, Any]:
+    if isinstance(at, int):
+        at = _ms_text(_T0 + at)
+    return {"callId": f"c-{n}", "startTime": at} if at != "absent" else {"callId": f"c-{n}"}
+
+
+def _reference(
+    pages: list[list[dict[str, Any]]], first: str, end: str, *, untimed: bool
+) -> tuple[list[list[str]], list[str], str, bool]:
+    """The sieve's rules record by record: what each page completes, then what is held."""
+    last, ordered = first, True
+    held: list[str] = []
+    batches: list[list[str]] = []
+    for items in pages:
+        batch: list[str] = []
+        for record in items:
+            at = _wire_key(record.get("startTime"))
+            if at is None:
+                if untimed:
+                    batch.append(record["callId"])
+                continue
+            if not first <= at < end:
+                continue
+            if at > last:
+                batch += held
+                held, last = [], at
+            elif at < last:
+                ordered = False
+            held.append(record["callId"])
+        batches.append(batch)
+    return batches, held, last, ordered
+
+
+_times = st.one_of(
+    st.integers(-3, 12),  # milliseconds from _T0: some before the window, some past its end
+    st.sampled_from([None, "absent", "2026-07-25T10:00:00+00:00", "2026-W30-6T10:00:00.000Z"]),
+)
+
+
+@given(
+    st.lists(st.lists(_times, max_size=8), max_size=5),
+    st.booleans(),
+    st.booleans(),
+)
+def test_the_sieve_completes_what_a_record_by_record_reading_would(
+    pages: list[list[int | str | None]], sort: bool, untimed: bool
+) -> None:
+    """
+    Pages in time order take the fast path; any page takes one path or the other, and what
+    is written, held and planned is what reading the records one by one gives.
+    """
+    n = iter(range(1_000))
+    if sort:  # pages in time order, API form only: the fast path (see the test below)
+        pages = [[*sorted(at for at in page if isinstance(at, int))] for page in pages]
+    built = [[_record(next(n), at) for at in page] for page in pages]
+    first, end = _ms_text(_T0), _ms_text(_T0 + 10)
+    sieve = _Sieve(first, end, "startTime", untimed)
+    wire = _Wire(CallState)
+    batches = [[r["callId"] for r in sieve.sift(items, wire)] for items in built]
+    assert (batches, [r["callId"] for r in sieve.held], sieve.last, sieve.ordered) == (
+        _reference(built, first, end, untimed=untimed)
+    )
+
+
+def test_the_sieve_fast_path_leaves_a_bad_date_to_the_record_by_record_reading() -> None:
+    """A page in order but with an impossible date still fails as a DecodeError."""
+    sieve = _Sieve(_ms_text(_T0), _ms_text(_T0 + 10), "startTime", untimed=False)
+    page = [_record(1, 1), {"callId": "c-2", "startTime": "2026-07-25T25:00:00.000Z"}]
+    with pytest.raises(DecodeError):
+        sieve.sift(page, _Wire(CallState))
+
+
+def test_only_a_page_in_order_in_the_api_form_takes_the_fast_path() -> None:
+    """`_page_keys` gives the times of an ordered API-form page, and None for anything else."""
+    ordered = [_record(1, 1), _record(2, 1), _record(3, 4)]
+    assert _page_keys(ordered, "startTime") == [r["startTime"] for r in ordered]
+    for page in (
+        [_record(1, 4), _record(2, 1)],  # out of order
+        [_record(1, 1), _record(2, None)],
+        [_record(1, 1), _record(2, "absent")],
+        [_record(1, 1), _record(2, "2026-07-25T10:00:00+00:00")],
+        [_record(1, 1), ["not", "an", "object"]],
+        [],
+    ):
+        assert _page_keys(page, "startTime") is None
