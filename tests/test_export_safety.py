@@ -357,3 +357,61 @@ async def test_windowed_export_refuses_an_impossible_date(tmp_path: Path) -> Non
             with pytest.raises(bw.DecodeError):
                 await export(client, "calls", out, since=WINDOW_SINCE, until=WINDOW_UNTIL)
     assert not out.exists()
+
+
+# -- a server that answers full windows out of time order ------------------------------------
+
+CAP = 10_000
+
+
+def capped_calls(times: list[dt.datetime], *, newest_first: bool) -> Handler:
+    """
+    A listCalls that, like the API, returns at most CAP calls a query (one page, no link):
+    the oldest ones in the window, but listed newest first when *newest_first*.
+    """
+
+    async def handle(request: web.Request) -> web.Response:
+        lo = dt.datetime.fromisoformat(request.query["minStartTime"])
+        hi = dt.datetime.fromisoformat(request.query["maxStartTime"])
+        found = [(i, t) for i, t in enumerate(times) if lo <= t <= hi][:CAP]
+        if newest_first:
+            found.reverse()
+        body = [
+            {"callId": f"c-{i}", "startTime": t.isoformat(timespec="milliseconds")[:-6] + "Z"}
+            for i, t in found
+        ]
+        return web.json_response(body)
+
+    return handle
+
+
+async def test_full_windows_out_of_order_are_halved_and_every_call_written_once(
+    tmp_path: Path,
+) -> None:
+    """A full answer in no time order can't be trusted to end anywhere: halved, fetched again."""
+    times = [WINDOW_SINCE + dt.timedelta(seconds=3 * i) for i in range(25_000)]
+    out = tmp_path / "calls.jsonl"
+    async with serve(capped_calls(times, newest_first=True)) as served:
+        client = bw.BandwidthClient("u", "p", "9900000", base_url=served.base_url)
+        async with client:
+            result = await export(
+                client, "calls", out, since=WINDOW_SINCE, until=WINDOW_UNTIL, concurrency=2
+            )
+        queries = len(served.seen)
+    ids = [json.loads(line)["callId"] for line in out.read_text().splitlines()]
+    assert len(ids) == len(set(ids)) == result.count == 25_000
+    assert queries > 3  # 2 first windows, each full and out of order: halved at least once
+
+
+async def test_more_calls_in_one_millisecond_than_a_query_returns_is_a_clear_error(
+    tmp_path: Path,
+) -> None:
+    """10,001 calls at one instant cannot be exported by time windows: ExportError says why."""
+    at = WINDOW_SINCE + dt.timedelta(hours=1, milliseconds=250)
+    times = [at] * (CAP + 1)
+    out = tmp_path / "calls.jsonl"
+    async with serve(capped_calls(times, newest_first=False)) as served:
+        client = bw.BandwidthClient("u", "p", "9900000", base_url=served.base_url)
+        async with client:
+            with pytest.raises(ExportError, match="10000 calls or more start at 2026-07-01T01:00"):
+                await export(client, "calls", out, since=WINDOW_SINCE, until=WINDOW_UNTIL)
