@@ -14,7 +14,6 @@ import asyncio
 import collections
 import math
 import os
-import time
 from collections.abc import (
     AsyncGenerator,
     AsyncIterable,
@@ -41,18 +40,40 @@ __all__ = ["Aimd", "DialResult", "default_key", "dial_many"]
 #: Calls in flight at the start; each success adds SLOW_START_STEP calls until the first 429
 #: (slow start: the window grows by that share each round trip, so the first burst of 429s,
 #: every call then in flight, stays small).
-START_WINDOW = 4
-SLOW_START_STEP = 0.5
-#: After a 429 the rate becomes this share of what the API accepted in the last second ...
+START_WINDOW = 12
+SLOW_START_STEP = 0.05
+#: Sending well above what the API accepted in the last second (as at the first 429), a 429
+#: sets the rate to this share of that count: a guess, since that second may hold the end of
+#: the limiter's previous calendar second, or a token bucket's saved-up burst.
 RATE_DECREASE = 0.96
-#: ... and the concurrency this share of what it was.
+#: ... and the concurrency to this share of what it was.
 WINDOW_DECREASE = 0.9
+#: ... and new sends wait until this share of that count of calls accepted are a second old:
+#: when the limiter's second that refused began, if that count was at most 1/HOLD_SHARE times
+#: the limit (a measured limit waits for all of it).
+HOLD_SHARE = 0.65
+#: Sending within this share of what the API accepted in the last second, a 429 starts a
+#: measurement at that rate instead.
+MEASURE_OVER = 1.05
+#: A measurement ends at the first 429 at least this long (seconds) after the one that began
+#: it: calls accepted between two 429s, a second or more apart while sending above the limit
+#: all along, per second between them, are the limit, for calendar seconds and token buckets.
+MEASURE = 1.0
+#: A measurement that sees no 429 for this long (seconds) ends: the rate was under the limit.
+MEASURE_LONGEST = 2.0
+#: After a measurement the rate becomes this share of the limit measured.
+TARGET = 0.98
 #: Then the rate grows again (additive increase), per second of successes, by this share of the
-#: rate the API accepted when it refused: quickly while well below it, slowly near it.
+#: limit: quickly while well below it, slowly near it ...
 RATE_INCREASE_FAR = 0.05
 RATE_INCREASE_NEAR = 0.002
-#: "Near" is within this share of the rate the API accepted.
+#: ("near" is within this share of the limit) ...
 NEAR = 0.9
+#: ... and, while the limit is only a guess, by this share, to reach a measurement soon.
+RATE_INCREASE_GUESS = 0.03
+#: Calls waiting out a 429 leave room for others, up to this many times *concurrency* calls
+#: in all, so an API that refuses everything does not gather the whole campaign in memory.
+WAITING_MOST = 2
 #: A call that could not even connect is tried this many times (it was never sent).
 CONNECT_ATTEMPTS = 3
 
@@ -106,12 +127,16 @@ class Aimd:
     """
     Additive-increase, multiplicative-decrease control of a dialer's concurrency and rate.
 
-    Before the first 429 the window grows by one per success (slow start) and nothing is paced
-    unless *cap* is set. A 429 sets the rate just under what the API accepted in the last
-    second and shrinks the window, once per burst: refusals of requests sent before that
-    decision (an older *epoch*) change nothing more. After that each success adds a little
-    rate and a little window, so a campaign settles just under the account's limit with few
-    429s. *cap* (``rate=``) is never exceeded.
+    Before the first 429 the window grows slowly with each success (slow start) and nothing is
+    paced unless *cap* is set. A 429 while sending well above what the API accepted in the last
+    second (the first one, or after a guess too high) sets the rate just under that count: a
+    guess, as a calendar-second limiter or a token bucket can make that count up to twice the
+    limit. A 429 while sending near that count starts a measurement instead, which no calendar
+    boundary can fool: the calls accepted from it to the first 429 a second or more later, per
+    second, are the limit; the rate becomes just under it. Each success then adds a little
+    rate, so a campaign settles just under the account's limit with few 429s. Refusals of
+    requests sent before a decision (an older *epoch*) change nothing more. *cap* (``rate=``)
+    is never exceeded.
     """
 
     ceiling: int
@@ -120,10 +145,15 @@ class Aimd:
     rate: float | None = None
     epoch: int = 0
     probing: bool = True
-    #: Calls per second the API accepted when it last refused one.
-    accepted: float = 0.0
+    #: The account's limit in calls per second: measured, or else guessed at the first 429.
+    limit: float = 0.0
     #: No other decrease before this time (seconds, the caller's clock): one per second at most.
     calm_until: float = -math.inf
+    #: While measuring: when the measurement began, and the calls accepted since.
+    measure_from: float | None = None
+    measured: int = 0
+    #: Whether *limit* was measured (else it is the first guess).
+    known: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.ceiling < 1:
@@ -142,61 +172,106 @@ class Aimd:
         """
         return max(1, min(self.ceiling, int(self.window)))
 
-    def succeeded(self) -> None:
+    def succeeded(self, now: float) -> None:
         """
-        A call was created: widen the window, and raise the rate a little.
+        A call was created at *now* (seconds): widen the window, and raise the rate a little.
         """
+        if self.measure_from is not None:
+            if now - self.measure_from < MEASURE_LONGEST:
+                self.measured += 1
+                return
+            self.measure_from = None  # no 429 for that long: the rate is under the limit
         step = SLOW_START_STEP if self.probing else 1.0 / self.window
         self.window = min(float(self.ceiling), self.window + step)
         if self.rate is not None and not self.probing:
-            share = RATE_INCREASE_FAR if self.rate < NEAR * self.accepted else RATE_INCREASE_NEAR
-            self.rate += share * self.accepted / self.rate  # about one success in 1/rate s
-            if self.cap is not None:
-                self.rate = min(self.rate, self.cap)
+            if not self.known:
+                share = RATE_INCREASE_GUESS
+            elif self.rate < NEAR * self.limit:
+                share = RATE_INCREASE_FAR
+            else:
+                share = RATE_INCREASE_NEAR
+            self._set_rate(self.rate + share * self.limit / self.rate)  # ~1 success in 1/rate s
 
     def refused(self, epoch: int, accepted: float, now: float) -> bool:
         """
-        Slow down: a request sent in *epoch* got a 429; returns whether this changed anything.
+        A request sent in *epoch* got a 429 at *now*; returns whether to hold new sends.
 
-        *accepted* is the calls per second the API accepted lately, *now* the time in seconds.
-        Only the first refusal of a burst counts, and at most one a second: a refusal of a
-        request sent before the last decrease (an older *epoch*) or within a second of it
-        changes nothing.
+        *accepted* is the calls the API accepted in the last second. Sending well above that,
+        the rate drops just under it; sending near it, a measurement starts, and the first
+        refusal a second or more later ends it. Other refusals change nothing: those while
+        measuring, of a request sent before the last decision (an older *epoch*) or within a
+        second of it.
         """
+        if self.measure_from is not None:
+            if now - self.measure_from < MEASURE:
+                return False
+            # Saturated from one refusal to another: what was accepted between is the limit.
+            self.limit = max(1.0, self.measured / (now - self.measure_from))
+            self.known = True
+            self.measure_from = None
+            self._decided(now, TARGET * self.limit)
+            return True
         if epoch != self.epoch or now < self.calm_until:
             return False
-        self.epoch += 1
-        self.calm_until = now + 1.0
         self.probing = False
         current = self.rate if self.rate is not None else math.inf
-        base = accepted if accepted > 0 else current
-        self.accepted = base if base != math.inf else float(self.allowed)
-        rate = max(1.0, RATE_DECREASE * min(base, current))
-        if rate == math.inf:  # no measure at all yet: fall back to the window
-            rate = float(self.allowed)
-        self.rate = rate if self.cap is None else min(rate, self.cap)
-        self.window = max(1.0, self.window * WINDOW_DECREASE)
+        base = accepted if accepted > 0 else min(current, float(self.allowed))
+        if current <= MEASURE_OVER * base:
+            self.epoch += 1
+            self.measure_from, self.measured = now, 0
+            return False
+        if not self.known:
+            self.limit = base
+        self._decided(now, max(1.0, RATE_DECREASE * base))
         return True
+
+    def _decided(self, now: float, rate: float) -> None:
+        self.epoch += 1
+        self.calm_until = now + 1.0
+        self._set_rate(rate)
+        self.window = max(1.0, self.window * WINDOW_DECREASE)
+
+    @property
+    def held_calls(self) -> int:
+        """
+        After a decision: wait until this many of the latest calls accepted are a second old.
+        """
+        return int(self.limit if self.known else HOLD_SHARE * self.limit)
+
+    def _set_rate(self, rate: float) -> None:
+        self.rate = rate if self.cap is None else min(rate, self.cap)
 
 
 class _Pace:
     """
-    Spaces sends at a changing rate, and holds them all while the API asked us to wait.
+    Spaces sends at the controller's rate as it is when each is due, and can hold them all.
+
+    The rate is read when a send is due, not when it queued, so a decrease applies at once.
     """
 
-    def __init__(self) -> None:
-        self._next = 0.0
+    def __init__(self, aimd: Aimd) -> None:
+        self._aimd = aimd
+        self._last = -math.inf
+        self._until = -math.inf
+        self._turn = asyncio.Lock()  # one waiter at a time, first come first served
 
     def hold(self, seconds: float) -> None:
-        now = asyncio.get_running_loop().time()
-        self._next = max(self._next, now + seconds)
+        self._until = max(self._until, asyncio.get_running_loop().time() + seconds)
 
-    async def wait(self, rate: float | None) -> None:
-        now = asyncio.get_running_loop().time()
-        slot = max(now, self._next)
-        self._next = slot + (1.0 / rate if rate else 0.0)
-        if slot > now:
-            await asyncio.sleep(slot - now)
+    async def wait(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self._aimd.rate is None and not self._turn.locked() and self._until <= loop.time():
+            return  # not paced, nothing held, nobody queued: no lock to take
+        async with self._turn:
+            while True:
+                rate = self._aimd.rate
+                gap = 1.0 / rate if rate else 0.0
+                slot = max(self._until, self._last + gap)
+                now = loop.time()
+                if slot <= now:
+                    self._last = max(slot, now - gap)  # keep the cadence despite late wake-ups
+                    return
+                await asyncio.sleep(slot - now)
 
 
 def default_key(call: CreateCall) -> str:
@@ -229,15 +304,24 @@ class _Run:
     create: Callable[[CreateCall], Awaitable[CreateCallResponse]]
     aimd: Aimd
     ledger: Ledger | None
-    pace: _Pace = attrs.field(factory=_Pace)
+    pace: _Pace = attrs.field(init=False)
     accepted: collections.deque[float] = attrs.field(factory=collections.deque)
     stopping: bool = False
+    #: Calls waiting out a 429's Retry-After: not in flight, so they leave room for others.
+    waiting: int = 0
+    #: Called when a call starts waiting, so that another can start.
+    room: Callable[[], None] = lambda: None
+    #: At most *concurrency* requests at once, even as calls come back from waiting.
+    slots: asyncio.Semaphore = attrs.field(init=False)
 
-    def _accepted_rate(self) -> float:
+    def __attrs_post_init__(self) -> None:
+        self.pace = _Pace(self.aimd)
+        self.slots = asyncio.Semaphore(self.aimd.ceiling)
+
+    def _accepted_rate(self, now: float) -> float:
         """
-        Calls the API accepted in the last second: its limit, when it just refused one.
+        Calls the API accepted in the last second (until *now*).
         """
-        now = time.monotonic()
         while self.accepted and self.accepted[0] < now - 1.0:
             self.accepted.popleft()
         return float(len(self.accepted))
@@ -249,13 +333,14 @@ class _Run:
         refusals = connect_failures = 0
         while True:
             epoch = self.aimd.epoch
-            await self.pace.wait(self.aimd.rate)
+            await self.pace.wait()
             if self.stopping and refusals + connect_failures == 0:
                 return None
             if self.ledger is not None:
                 self.ledger.sending(key, call.to, call.from_, call.tag)
             try:
-                response = await self.create(call)
+                async with self.slots:
+                    response = await self.create(call)
             except RateLimitError as exc:
                 refusals += 1
                 if self.ledger is not None:
@@ -265,11 +350,19 @@ class _Run:
                 wait = 1.0 if exc.retry_after is None else exc.retry_after
                 if wait <= 0:  # "retry now": a momentary refusal, not the account's limit
                     continue
-                probing = self.aimd.probing
-                if self.aimd.refused(epoch, self._accepted_rate(), time.monotonic()) and probing:
-                    # The first burst used up the account's second: everyone waits it out.
-                    self.pace.hold(wait)
-                await asyncio.sleep(wait)
+                now = asyncio.get_running_loop().time()
+                if self.aimd.refused(epoch, self._accepted_rate(now), now):
+                    # The limiter's second is used up: everyone waits until the oldest of the
+                    # last *limit* calls accepted is that second old (at most Retry-After).
+                    k = min(len(self.accepted), self.aimd.held_calls)
+                    began = self.accepted[-k] if k > 0 else now
+                    self.pace.hold(max(0.0, min(wait, began + wait - now)))
+                self.waiting += 1
+                self.room()
+                try:
+                    await asyncio.sleep(wait)
+                finally:
+                    self.waiting -= 1
                 continue
             except OutcomeUnknownError as exc:
                 self._finish(key, "unknown", error=exc)
@@ -293,8 +386,10 @@ class _Run:
             return DialResult(call, response, refusals=refusals)
 
     def _passed(self) -> None:
-        self.accepted.append(time.monotonic())
-        self.aimd.succeeded()
+        now = asyncio.get_running_loop().time()
+        self.accepted.append(now)
+        self._accepted_rate(now)  # drops what is more than a second old
+        self.aimd.succeeded(now)
 
     def _finish(self, key: str, status: Literal["failed", "unknown"], error: Exception) -> None:
         if self.ledger is not None:
@@ -329,13 +424,20 @@ async def dial_many(  # noqa: C901, PLR0912, PLR0915 - one loop: fill, wait, yie
     pending: set[str] = set()  # keys in flight, not all in the ledger yet
     # Each task reports itself here when done: one wake-up per finished call, where
     # asyncio.wait would re-register a callback on every pending task each time.
-    finished: asyncio.Queue[asyncio.Task[DialResult | None]] = asyncio.Queue()
+    # None there: a call began waiting out a 429, so there is room for another.
+    finished: asyncio.Queue[asyncio.Task[DialResult | None] | None] = asyncio.Queue()
+    run.room = lambda: finished.put_nowait(None)
     replays: list[DialResult] = []
     failure: BaseException | None = None
     exhausted = False
     try:
         while True:
-            while not exhausted and len(in_flight) < aimd.allowed and not replays:
+            while (
+                not exhausted
+                and len(in_flight) - run.waiting < aimd.allowed
+                and len(in_flight) < WAITING_MOST * aimd.ceiling  # an API refusing all: bounded
+                and not replays
+            ):
                 try:
                     call = await anext(source)
                 except StopAsyncIteration:
@@ -367,6 +469,8 @@ async def dial_many(  # noqa: C901, PLR0912, PLR0915 - one loop: fill, wait, yie
                     break
                 continue
             done = await finished.get()
+            if done is None:
+                continue
             pending.discard(in_flight.pop(done))
             result = done.result()
             if result is not None:

@@ -13,7 +13,15 @@ from pathlib import Path
 import pytest
 
 import bandwidth_async as bw
-from bandwidth_async._dial import RATE_DECREASE, START_WINDOW, Aimd
+from bandwidth_async._dial import (
+    HOLD_SHARE,
+    MEASURE_LONGEST,
+    MEASURE_OVER,
+    RATE_DECREASE,
+    START_WINDOW,
+    TARGET,
+    Aimd,
+)
 from bandwidth_async.testing import FakeBandwidth, Limits
 
 APP = "04e88489-df02-4e34-a0ee-27a91849555f"
@@ -38,38 +46,125 @@ def created_tags(fake: FakeBandwidth) -> list[str | None]:
 # -- the pure decisions ----------------------------------------------------------------------
 
 
+def measure(aimd: Aimd, start: float, accepted: list[float], end: float) -> bool:
+    """
+    Feed *aimd* a measurement: a 429 at *start*, successes at *accepted*, a 429 at *end*.
+
+    Returns whether the 429 at *end* made a decision (the dialer then holds new sends).
+    """
+    assert not aimd.refused(aimd.epoch, accepted=aimd.rate or 0.0, now=start), "starts one"
+    assert aimd.measure_from == start
+    for when in accepted:
+        aimd.succeeded(when)
+    return aimd.refused(aimd.epoch, accepted=0.0, now=end)
+
+
+def spread(count: int, start: float, seconds: float) -> list[float]:
+    """*count* success times spread evenly over *seconds* after *start*."""
+    return [start + seconds * (n + 1) / (count + 1) for n in range(count)]
+
+
 def test_aimd_slow_start_then_one_decrease_per_burst() -> None:
-    """The window grows by half per round trip until a 429; a burst of 429s decreases once."""
+    """The window grows slowly until a 429; a burst of 429s decreases once and asks to hold."""
     aimd = Aimd(50)
     assert aimd.allowed == START_WINDOW
-    for _ in range(START_WINDOW):
-        aimd.succeeded()
-    assert aimd.allowed == START_WINDOW + START_WINDOW // 2
+    for n in range(100):
+        aimd.succeeded(n / 100)
+    assert START_WINDOW < aimd.allowed <= 50
     assert aimd.rate is None
     epoch = aimd.epoch
     assert aimd.refused(epoch, accepted=100.0, now=10.0)
     assert aimd.rate == pytest.approx(100 * RATE_DECREASE)
+    assert aimd.held_calls == int(HOLD_SHARE * 100)
     assert not aimd.refused(epoch, accepted=100.0, now=10.1), "same burst"
-    assert not aimd.refused(aimd.epoch, accepted=100.0, now=10.5), "within a second"
+    assert not aimd.refused(aimd.epoch, accepted=150.0, now=10.5), "within a second"
     assert aimd.rate == pytest.approx(100 * RATE_DECREASE)
-    assert aimd.refused(aimd.epoch, accepted=90.0, now=11.5)
-    assert aimd.rate == pytest.approx(RATE_DECREASE * 90.0)
+
+
+@pytest.mark.parametrize(
+    ("first_count", "limit"),
+    [
+        (100.0, 100.0),  # the first 429s fell inside one calendar second
+        (192.0, 100.0),  # they came just after a boundary: the last second holds two seconds' calls
+        (160.0, 100.0),  # a token bucket: its saved-up burst came on top of the limit
+        (30.0, 20.0),  # a small account
+    ],
+)
+def test_limit_is_measured_whatever_the_first_count(first_count: float, limit: float) -> None:
+    """However far off the first burst's count is, the rate settles just under the limit."""
+    aimd = Aimd(50)
+    assert aimd.refused(aimd.epoch, accepted=first_count, now=1.0)
+    assert aimd.rate == pytest.approx(RATE_DECREASE * first_count)
+    now = 3.0
+    if aimd.rate is not None and aimd.rate > MEASURE_OVER * limit:
+        # Sent well above the limit: the next 429 drops the rate to what was accepted.
+        assert aimd.refused(aimd.epoch, accepted=limit, now=now)
+        assert aimd.rate == pytest.approx(RATE_DECREASE * limit)
+        now += 1.0
+    while aimd.rate is not None and aimd.rate < limit:  # under the limit: no 429, the rate grows
+        now += 0.01
+        aimd.succeeded(now)
+    assert aimd.rate < MEASURE_OVER * limit
+    # A 429 near the limit: measure from it to the first 429 a second later.
+    assert measure(aimd, now, spread(int(limit), now, 1.0), now + 1.0)
+    assert aimd.known
+    assert aimd.limit == pytest.approx(limit)
+    assert aimd.rate == pytest.approx(TARGET * limit)
+    assert aimd.held_calls == int(limit)
+
+
+@pytest.mark.parametrize(
+    ("accepted", "seconds", "limit"),
+    [
+        (100, 1.0, 100.0),  # calendar seconds: one second's calls between two 429s
+        (150, 1.5, 100.0),  # a token bucket, 429s sparse near the limit: per second
+        (25, 1.25, 20.0),
+    ],
+)
+def test_measurement_reads_calls_per_second_between_429s(
+    accepted: int, seconds: float, limit: float
+) -> None:
+    """The limit is the calls accepted between two 429s a second or more apart, per second."""
+    aimd = Aimd(50, rate=limit * 1.01, probing=False, limit=limit)
+    start = 7.0
+    assert measure(aimd, start, spread(accepted, start, seconds), start + seconds)
+    assert aimd.limit == pytest.approx(limit)
+    assert aimd.rate == pytest.approx(TARGET * limit)
+
+
+def test_measurement_ignores_429s_within_its_second_and_ends_without_any() -> None:
+    """429s less than a second after the start change nothing; none for 2 s leaves the rate."""
+    aimd = Aimd(50, rate=100.0, probing=False, limit=100.0)
+    assert not aimd.refused(aimd.epoch, accepted=100.0, now=0.0)
+    assert not aimd.refused(aimd.epoch, accepted=100.0, now=0.5)
+    assert aimd.measure_from == 0.0
+    for when in spread(150, 0.0, 2.0):
+        aimd.succeeded(when)
+    aimd.succeeded(MEASURE_LONGEST + 0.01)
+    assert aimd.measure_from is None
+    assert not aimd.known
+    assert aimd.rate is not None
+    assert aimd.rate >= 100.0
 
 
 def test_aimd_increases_additively_and_respects_the_cap() -> None:
-    """After a decrease the rate climbs back slowly near the limit; rate= is never exceeded."""
+    """After a measurement the rate climbs back slowly near the limit; rate= is never exceeded."""
     aimd = Aimd(10, cap=50.0)
     assert aimd.rate == 50.0
-    aimd.refused(aimd.epoch, accepted=40.0, now=0.0)
+    assert aimd.refused(aimd.epoch, accepted=40.0, now=0.0)  # 50 is well above 40
+    assert aimd.rate == pytest.approx(40 * RATE_DECREASE)
+    assert measure(aimd, 2.0, spread(40, 2.0, 1.0), 3.0)
     low = aimd.rate
-    assert low == pytest.approx(40 * RATE_DECREASE)
-    for _ in range(40):  # about a second of successes
-        aimd.succeeded()
+    assert low == pytest.approx(40 * TARGET)
+    for n in range(40):  # about a second of successes
+        aimd.succeeded(4.0 + n / 40)
     assert low < aimd.rate < 40.0
-    for _ in range(100_000):
-        aimd.succeeded()
+    for n in range(100_000):
+        aimd.succeeded(5.0 + n / 40)
     assert aimd.rate == 50.0
     assert aimd.allowed == 10
+    assert measure(aimd, 1e6, spread(200, 1e6, 1.0), 1e6 + 1.0)  # a limit above the cap
+    assert aimd.rate == 50.0
 
 
 def test_aimd_refuses_bad_arguments() -> None:
