@@ -24,10 +24,11 @@ CALLS = "/accounts/9900000/calls"
 # Turns are granted R a second on Redis's clock, but the emulator stamps a request when its
 # process gets to it: on a loaded 2-core machine (load average 7 while this was written) a
 # stalled process moves R * d requests of a d-second stall into one window *as the emulator
-# sees it*. Half a second of that is allowed on top of R + burst: still far below what the
+# sees it*. A second of that is allowed on top of R + burst (half a second was not enough: a
+# full test run once saw 157 in a second for R = 100, burst 5): still far below what the
 # failure looks like (four unshared processes send 4 R). The exact check at arrival is the
 # emulator's own account limit refusing nothing (test_dial).
-JITTER = 0.5
+JITTER = 1.0
 
 
 def most_allowed(rate: float, burst: int) -> float:
