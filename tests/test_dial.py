@@ -104,6 +104,7 @@ def test_limit_is_measured_whatever_the_first_count(first_count: float, limit: f
     while aimd.rate is not None and aimd.rate < limit:  # under the limit: no 429, the rate grows
         now += 0.01
         aimd.succeeded(now)
+    assert aimd.rate is not None
     assert aimd.rate < MEASURE_OVER * limit
     # A 429 near the limit: measure from it to the first 429 a second later.
     assert measure(aimd, now, spread(int(limit), now, 1.0), now + 1.0)
