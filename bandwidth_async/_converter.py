@@ -15,7 +15,7 @@ import datetime as dt
 import enum
 import types
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from itertools import chain, repeat
 from operator import is_not, itemgetter
@@ -33,6 +33,7 @@ from ._wire import format_datetime, parse_datetime, wire_name
 __all__ = [
     "CONVERTER",
     "make_converter",
+    "own_keys",
     "structure",
     "structure_many",
     "unstructure",
@@ -382,12 +383,9 @@ def _columns(raw: Sequence[Any], n: int, keys: list[str], absent: list[Any]) -> 
     The value of each of *keys* in every record of *raw*, a column a key.
 
     One ``itemgetter`` call a record when no record lacks a key, else one ``dict.get`` a key a
-    record, with its *absent* default. The keys are looked up as the first record's own key
-    objects: a JSON parser shares one string object per key across a page (orjson does), so
-    each lookup then matches by identity, with no string comparison.
+    record, with its *absent* default; the keys as the page's own (`own_keys`).
     """
-    own = {k: k for k in raw[0]}
-    keys = [own.get(k, k) for k in keys]
+    keys = own_keys(raw, keys)
     if len(keys) > 1:
         try:
             return list(zip(*map(itemgetter(*keys), raw), strict=True))
@@ -395,6 +393,18 @@ def _columns(raw: Sequence[Any], n: int, keys: list[str], absent: list[Any]) -> 
             pass
     pairs = zip(keys, absent, strict=True)
     return [list(map(dict.get, raw, repeat(k, n), repeat(a, n))) for k, a in pairs]
+
+
+def own_keys(records: Sequence[Any], keys: Iterable[str]) -> list[str]:
+    """
+    *keys* as the first of *records*' own key objects, where it has them.
+
+    A JSON parser shares one string object per key across a page (orjson does) but does not
+    intern it, so a lookup with these matches by identity, with no string comparison.
+    """
+    first = records[0] if records else None
+    own = {k: k for k in first} if first.__class__ is dict else {}
+    return [own.get(k, k) for k in keys]
 
 
 def _time_column(values: Sequence[Any]) -> Sequence[Any]:

@@ -94,7 +94,7 @@ import attrs
 import filelock
 
 from ._client import BandwidthClient
-from ._converter import structure, unstructure, wire_name
+from ._converter import own_keys, structure, unstructure, wire_name
 from ._errors import BandwidthError
 from ._json import dumps
 from ._pagination import AsyncPaginator
@@ -202,17 +202,9 @@ class _Wire:
 
     def copy_many(self, raws: Sequence[Any]) -> list[dict[str, Any]]:
         """
-        `copy` for each of *raws*, a page at a time.
-
-        The keys are looked up as the first record's own key objects: a JSON parser shares one
-        string object per key across a page (orjson does), so every lookup matches by identity,
-        with no string comparison.
+        `copy` for each of *raws*, a page at a time, reading the page's own keys (`own_keys`).
         """
-        if not raws:
-            return []
-        first = raws[0]
-        own = {k: k for k in first} if first.__class__ is dict else {}
-        return self._copy_page(raws, *[own.get(k, k) for k in self.keys])
+        return self._copy_page(raws, *own_keys(raws, self.keys)) if raws else []
 
     def _slow(self, raw: Any) -> dict[str, Any]:
         # Not a JSON object: through the model, so it fails as it always did (DecodeError).
@@ -265,18 +257,6 @@ class _Wire:
         exec("\n".join(lines), names)  # noqa: S102 - our own code, built from the model's fields
         function: Callable[..., list[dict[str, Any]]] = names["copy_page"]
         return function
-
-
-def _own_key(records: Sequence[Any], key: str | None) -> str | None:
-    """
-    *key* as the first of *records*' own key object, so lookups in the page match by identity.
-    """
-    first = records[0] if records else None
-    if key and first.__class__ is dict:
-        for own in first:
-            if own == key:
-                return own  # type: ignore[no-any-return]
-    return key
 
 
 def _field_copier(kind: Any) -> Callable[[Any], Any] | None:
@@ -359,12 +339,9 @@ class _Sieve:
     end: str
     key: str | None
     untimed: bool
-    last: str = ""
+    last: str = attrs.field(default=attrs.Factory(lambda self: self.first, takes_self=True))
     held: list[dict[str, Any]] = attrs.Factory(list)
     ordered: bool = True
-
-    def __attrs_post_init__(self) -> None:
-        self.last = self.last or self.first
 
     def sift(self, items: Sequence[Any], wire: _Wire) -> list[dict[str, Any]]:
         """
@@ -372,9 +349,9 @@ class _Sieve:
 
         A record that is no JSON object is a DecodeError (through *wire*).
         """
-        own = _own_key(items, self.key)
+        own = own_keys(items, [self.key])[0] if self.key else None
         ats = _page_keys(items, own) if own else None
-        if ats is not None and ats[0] >= max(self.first, self.last) and ats[-1] < self.end:
+        if ats is not None and ats[0] >= self.last and ats[-1] < self.end:  # last >= first
             # In time order, inside the window, in the API's form: no Python loop a record.
             top = ats[-1]
             if top == self.last:
