@@ -16,7 +16,7 @@ import pytest
 from aiohttp import web
 
 import bandwidth_async as bw
-from bandwidth_async.export import ExportError, export
+from bandwidth_async.export import ExportError, ExportResult, export
 from bandwidth_async.testing import FakeBandwidth
 
 from .server import Handler, serve
@@ -308,6 +308,29 @@ def calls_answering(records: list[dict[str, object]]) -> Handler:
     return handle
 
 
+async def export_served(
+    handler: Handler, out: Path, *, concurrency: int = 8, retry: bw.RetryPolicy | None = None
+) -> tuple[ExportResult, int]:
+    """Export calls of [WINDOW_SINCE, WINDOW_UNTIL) from *handler*: the result, and its queries."""
+    async with serve(handler) as served:
+        client = bw.BandwidthClient("u", "p", "9900000", base_url=served.base_url, retry=retry)
+        async with client:
+            result = await export(
+                client,
+                "calls",
+                out,
+                since=WINDOW_SINCE,
+                until=WINDOW_UNTIL,
+                concurrency=concurrency,
+            )
+        return result, len(served.seen)
+
+
+def written_ids(out: Path) -> list[str]:
+    """The callId of every line of JSON Lines file *out*, in order."""
+    return [json.loads(line)["callId"] for line in out.read_text().splitlines()]
+
+
 async def test_windowed_export_places_every_time_form_in_one_window(tmp_path: Path) -> None:
     """Times with and without milliseconds, with offsets, as week dates or none: each once."""
     times = {
@@ -322,14 +345,8 @@ async def test_windowed_export_places_every_time_form_in_one_window(tmp_path: Pa
     records: list[dict[str, object]] = [{"callId": k, "startTime": v} for k, v in times.items()]
     records.append({"callId": "c-no-time"})  # every window's answer holds it: written once
     out = tmp_path / "calls.jsonl"
-    async with serve(calls_answering(records)) as served:
-        client = bw.BandwidthClient("u", "p", "9900000", base_url=served.base_url)
-        async with client:
-            result = await export(
-                client, "calls", out, since=WINDOW_SINCE, until=WINDOW_UNTIL, concurrency=4
-            )
-        windows = len(served.seen)
-    ids = [json.loads(line)["callId"] for line in out.read_text().splitlines()]
+    result, windows = await export_served(calls_answering(records), out, concurrency=4)
+    ids = written_ids(out)
     assert sorted(ids) == [
         "c-millis",
         "c-no-time",
@@ -349,13 +366,8 @@ async def test_windowed_export_refuses_an_impossible_date(tmp_path: Path) -> Non
         {"callId": "c-bad", "startTime": "2026-13-45T01:00:00.250Z"},
     ]
     out = tmp_path / "calls.jsonl"
-    async with serve(calls_answering(records)) as served:
-        client = bw.BandwidthClient(
-            "u", "p", "9900000", base_url=served.base_url, retry=bw.RetryPolicy.none()
-        )
-        async with client:
-            with pytest.raises(bw.DecodeError):
-                await export(client, "calls", out, since=WINDOW_SINCE, until=WINDOW_UNTIL)
+    with pytest.raises(bw.DecodeError):
+        await export_served(calls_answering(records), out, retry=bw.RetryPolicy.none())
     assert not out.exists()
 
 
@@ -391,14 +403,10 @@ async def test_full_windows_out_of_order_are_halved_and_every_call_written_once(
     """A full answer in no time order can't be trusted to end anywhere: halved, fetched again."""
     times = [WINDOW_SINCE + dt.timedelta(seconds=3 * i) for i in range(25_000)]
     out = tmp_path / "calls.jsonl"
-    async with serve(capped_calls(times, newest_first=True)) as served:
-        client = bw.BandwidthClient("u", "p", "9900000", base_url=served.base_url)
-        async with client:
-            result = await export(
-                client, "calls", out, since=WINDOW_SINCE, until=WINDOW_UNTIL, concurrency=2
-            )
-        queries = len(served.seen)
-    ids = [json.loads(line)["callId"] for line in out.read_text().splitlines()]
+    result, queries = await export_served(
+        capped_calls(times, newest_first=True), out, concurrency=2
+    )
+    ids = written_ids(out)
     assert len(ids) == len(set(ids)) == result.count == 25_000
     assert queries > 3  # 2 first windows, each full and out of order: halved at least once
 
@@ -410,8 +418,5 @@ async def test_more_calls_in_one_millisecond_than_a_query_returns_is_a_clear_err
     at = WINDOW_SINCE + dt.timedelta(hours=1, milliseconds=250)
     times = [at] * (CAP + 1)
     out = tmp_path / "calls.jsonl"
-    async with serve(capped_calls(times, newest_first=False)) as served:
-        client = bw.BandwidthClient("u", "p", "9900000", base_url=served.base_url)
-        async with client:
-            with pytest.raises(ExportError, match="10000 calls or more start at 2026-07-01T01:00"):
-                await export(client, "calls", out, since=WINDOW_SINCE, until=WINDOW_UNTIL)
+    with pytest.raises(ExportError, match="10000 calls or more start at 2026-07-01T01:00"):
+        await export_served(capped_calls(times, newest_first=False), out)
