@@ -99,29 +99,41 @@ def build(results: dict[str, dict[str, list[float]]], ctx: dict[str, Any]) -> Ta
     )
     rows[-1].met = large["async"] <= 1.1 * small["async"] and large["async"] < 80
     serving = _serving(results.get("serving", {}), ctx, rows[0])
-    return Table(rows, _markdown(rows, ctx, serving + _before_after(rows[:3], ctx)))
+    cpu = {key: results.get(f"{key}_cpu", {}) for key in ("export", "dial")}
+    return Table(rows, _markdown(rows, ctx, serving + _before_after(rows[:3], ctx, cpu)))
 
 
-def _before_after(rows: list[Row], ctx: dict[str, Any]) -> str:
+def _before_after(
+    rows: list[Row], ctx: dict[str, Any], cpu: dict[str, dict[str, list[float]]]
+) -> str:
     """
     The before/after table of a ``--baseline`` run, or "" without one.
+
+    *cpu* holds, for export and dial, the worker CPU seconds a pass of each client (runs saved
+    before it was measured have none: the column then says "-").
     """
     if not ctx.get("baseline") or not all(r.medians.get("baseline") for r in rows):
         return ""
     lines = []
-    for r in rows:
+    for r, key in zip(rows, ("export", "dial", "decode"), strict=True):  # decode: no CPU column
         now, before = r.medians["async"], r.medians["baseline"]
         change = now / before if r.higher_is_better else before / now
+        spent = cpu.get(key, {})
+        cpu_now, cpu_before = _median(spent.get("async", [])), _median(spent.get("baseline", []))
+        cpu_change = _ratio(cpu_before / cpu_now) if cpu_now and cpu_before else "-"
         lines.append(
             f"| {r.scenario} | {r.unit} | {_fmt(before, r.unit)} | {_fmt(now, r.unit)} "
-            f"| {_ratio(change)} |"
+            f"| {_ratio(change)} | {cpu_change} |"
         )
     return (
         f"\n**Before and after** (`--baseline {ctx['baseline']}`): bandwidth_async at that "
-        "revision ran as a fourth client in the same rounds, against the same server. Above "
-        "1.00x this checkout is faster.\n\n"
-        "| scenario | unit | baseline | this checkout | this vs baseline |\n"
-        "|---|---|--:|--:|--:|\n" + "\n".join(lines) + "\n"
+        "revision ran as a fourth client in the same rounds (their order rotating each round), "
+        'against the same server. Above 1.00x this checkout is faster. "CPU" compares the '
+        "CPU time each worker process spent on a pass (read from `/proc`, rounds after the "
+        "warm-up): the server and the other clients' processes disturb it less than the "
+        "clock on the wall. Decode runs in the worker alone, with no server.\n\n"
+        "| scenario | unit | baseline | this checkout | this vs baseline | CPU this vs baseline |\n"
+        "|---|---|--:|--:|--:|--:|\n" + "\n".join(lines) + "\n"
     )
 
 

@@ -65,6 +65,7 @@ class Worker:
 
     def __init__(self, client: str, tree: Path | None = None) -> None:
         self.client = client if tree is None else "baseline"
+        self.spent: float | None = None
         here = HERE if tree is None else tree / "benchmarks"
         env = None if tree is None else {**os.environ, "PYTHONPATH": str(tree)}
         self.proc = subprocess.Popen(
@@ -77,15 +78,33 @@ class Worker:
         )
 
     def ask(self, command: dict[str, Any]) -> list[float]:
+        """
+        The worker's timings for *command*; `spent` is the CPU the worker used on it.
+        """
         assert self.proc.stdin is not None
         assert self.proc.stdout is not None
+        before = self.cpu_seconds()
         self.proc.stdin.write(json.dumps(command) + "\n")
         self.proc.stdin.flush()
         line = self.proc.stdout.readline()
         if not line:
             raise RuntimeError(f"the {self.client} worker died on {command}")
+        after = self.cpu_seconds()
+        self.spent = None if before is None or after is None else after - before
         values: list[float] = json.loads(line)["values"]
         return values
+
+    def cpu_seconds(self) -> float | None:
+        """
+        User and system CPU seconds of the worker so far, read from ``/proc``; None elsewhere.
+
+        Read from outside, so a checkout's own ``measure.py`` (``--baseline``) needs no change.
+        """
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def close(self) -> None:
         assert self.proc.stdin is not None
@@ -94,13 +113,20 @@ class Worker:
 
 
 def round_robin(
-    workers: list[Worker], command: dict[str, Any], rounds: int
+    workers: list[Worker], command: dict[str, Any], rounds: int, cpu: dict[str, list[float]]
 ) -> dict[str, list[float]]:
-    """Each worker runs *command* once per round, in turn; the first time includes a warm-up."""
+    """
+    Each worker runs *command* once per round, in turn; the first time includes a warm-up.
+
+    The order rotates each round, so no client always runs right after another. The CPU each
+    worker spent on a round after the first (which holds the warm-up) goes into *cpu*.
+    """
     values: dict[str, list[float]] = {w.client: [] for w in workers}
-    for _ in range(rounds):
-        for w in workers:
+    for r in range(rounds):
+        for w in workers[r % len(workers) :] + workers[: r % len(workers)]:
             values[w.client] += w.ask(command)
+            if r and w.spent is not None:
+                cpu.setdefault(w.client, []).append(w.spent)
     return values
 
 
@@ -221,13 +247,15 @@ def main() -> None:
         if args.baseline:
             workers.append(Worker("async", checkout(args.baseline)))
         try:
-            results["decode"] = round_robin(workers, {"op": "decode"}, args.repeat)
+            results["decode"] = round_robin(workers, {"op": "decode"}, args.repeat, {})
             print("decode done", flush=True)
             export = {"op": "export", "base": server.url, "total": args.total}
-            results["export"] = round_robin(workers, export, args.repeat)
+            results["export_cpu"] = {}
+            results["export"] = round_robin(workers, export, args.repeat, results["export_cpu"])
             print("export done", flush=True)
             dial = {"op": "dial", "base": server.url, "count": args.dial, "concurrency": 50}
-            results["dial"] = round_robin(workers, dial, args.repeat)
+            results["dial_cpu"] = {}
+            results["dial"] = round_robin(workers, dial, args.repeat, results["dial_cpu"])
             print("dial done", flush=True)
         finally:
             for w in workers:
