@@ -13,6 +13,9 @@ import nox
 
 nox.options.sessions = ["lint", "typecheck", "tests", "docs"]
 nox.options.reuse_existing_virtualenvs = True
+# uv builds each session's virtualenv in seconds where pip takes about a minute; without uv
+# on PATH, nox falls back to virtualenv and pip.
+nox.options.default_venv_backend = "uv|virtualenv"
 
 ROOT = Path(__file__).parent
 PRISM_DIR = ROOT / ".prism"
