@@ -48,6 +48,9 @@ __all__ = ["ClientState", "Config", "Options", "Session", "send_once"]
 
 log = logging.getLogger("bandwidth_async")
 
+#: Each host's key for the `Coordinator` (its 429 gate and rate): ``voice``, ``messaging``...
+_HOST_KEYS = {host: host.name.lower() for host in Host}
+
 T = TypeVar("T")
 
 _CHUNK = 64 * 1024
@@ -357,13 +360,14 @@ class Session:
         """
         state, policy = self.state, self.options.retry
         url = self._url(request)
-        host = request.host.name.lower()
+        host = _HOST_KEYS[request.host]
         auth = state.config.auth if request.authenticate else None
         refreshable = auth is not None and auth.refreshable
         replayable = _replayable(request.body)
+        headers = self._headers(request)  # the attempts differ only in their Authorization
+        debug = log.isEnabledFor(logging.DEBUG)
         for attempt in itertools.count(1):
             op.attempt(attempt)
-            headers = self._headers(request)
             authorization = ""
             if auth is not None:  # before the slot: a token fetch needs a slot of its own
                 asked = time.monotonic()
@@ -375,7 +379,8 @@ class Session:
             try:
                 waited = await state.coordinator.wait_turn(host)
                 started = time.monotonic()
-                log.debug("%s %s", request.method, url)
+                if debug:
+                    log.debug("%s %s", request.method, url)
                 result = await send_once(
                     state.http(),
                     request.method,
@@ -385,7 +390,8 @@ class Session:
                     client_timeout=self._client_timeout,
                     stream=stream,
                 )
-                _log_result(request, url, result, time.monotonic() - started, waited)
+                if debug:
+                    _log_result(request, url, result, time.monotonic() - started, waited)
                 op.sent(waited, result.status if isinstance(result, Reply) else None)
                 if isinstance(result, Reply) and result.status < 300:  # noqa: PLR2004
                     if result.download is not None:
