@@ -36,7 +36,6 @@ TEST_DEPS = [
     "hypothesis>=6.100",
     "pyyaml>=6",
     "bandwidth-sdk>=23.3",
-    "orjson>=3.9",
     "schemathesis>=4.0",
     "opentelemetry-sdk>=1.27",
 ]
@@ -106,6 +105,6 @@ def docs(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Measure export, dial, decode, import and memory against raw aiohttp and bandwidth-sdk."""
-    session.install("-e", ".", "bandwidth-sdk", "matplotlib", "orjson>=3.9")
+    session.install("-e", ".", "bandwidth-sdk", "matplotlib")
     session.run("python", "benchmarks/run.py", *session.posargs)
     session.run("python", "benchmarks/bulk.py")

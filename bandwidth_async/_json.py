@@ -1,42 +1,21 @@
 """
-JSON in and out: orjson when the ``fast`` extra is installed, the standard library otherwise.
+JSON in and out, through orjson: about twice as fast as the standard library at decoding a page.
 
 `loads` raises `ValueError` for every input it cannot decode, nesting too deep for the parser
-included (the standard library would raise `RecursionError`), so callers need one ``except``.
+included, so callers need one ``except``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
+import orjson
+
 __all__ = ["dumps", "loads"]
 
-try:
-    import orjson
-except ImportError:  # pragma: no cover - exercised only without the extra
+#: Decode JSON text (bytes or str); `ValueError` (``orjson.JSONDecodeError``) if it is not JSON.
+loads: Callable[[bytes | str], Any] = orjson.loads
 
-    def loads(data: bytes | str) -> Any:
-        """
-        Decode JSON text.
-        """
-        try:
-            return json.loads(data)
-        except RecursionError:
-            raise ValueError("JSON nested too deeply") from None
-
-    def dumps(obj: Any) -> bytes:
-        """
-        Encode *obj* as compact UTF-8 JSON.
-        """
-        return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode()
-
-else:
-    loads: Callable[[bytes | str], Any] = orjson.loads  # type: ignore[no-redef]
-
-    def dumps(obj: Any) -> bytes:
-        """
-        Encode *obj* as compact UTF-8 JSON.
-        """
-        return orjson.dumps(obj)
+#: Encode an object as compact UTF-8 JSON bytes.
+dumps: Callable[[Any], bytes] = orjson.dumps
