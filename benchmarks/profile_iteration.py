@@ -126,9 +126,9 @@ def _profile(kind: str, url: str, top: int) -> None:
     stats.sort_stats("cumulative").print_stats(top)
 
 
-def _cpu_of(pid: int) -> float:
+def cpu_of(pid: int) -> float:
     """
-    The CPU seconds process *pid* has used (Linux ``/proc``; 0 elsewhere).
+    The CPU seconds process *pid* has used (Linux ``/proc``; 0 elsewhere); `run.py` uses it too.
     """
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -168,9 +168,9 @@ def main() -> None:
         results: dict[tuple[str, str], list[dict[str, Any]]] = {p: [] for p in peers}
         for r in range(args.rounds):
             for kind, tree in peers[r % len(peers) :] + peers[: r % len(peers)]:
-                served = _cpu_of(proc.pid)
+                served = cpu_of(proc.pid)
                 got = _worker(kind, url, trees[tree], 0)
-                got["server"] = _cpu_of(proc.pid) - served  # warm-up pass included
+                got["server"] = cpu_of(proc.pid) - served  # warm-up pass included
                 assert got["records"] == args.total, (kind, tree, got)
                 results[kind, tree].append(got)
         base = {

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import report
+from profile_iteration import cpu_of
 
 HERE = Path(__file__).parent
 CLIENTS = ("aiohttp", "sdk", "async")
@@ -65,7 +66,7 @@ class Worker:
 
     def __init__(self, client: str, tree: Path | None = None) -> None:
         self.client = client if tree is None else "baseline"
-        self.spent: float | None = None
+        self.spent = 0.0
         here = HERE if tree is None else tree / "benchmarks"
         env = None if tree is None else {**os.environ, "PYTHONPATH": str(tree)}
         self.proc = subprocess.Popen(
@@ -83,28 +84,16 @@ class Worker:
         """
         assert self.proc.stdin is not None
         assert self.proc.stdout is not None
-        before = self.cpu_seconds()
+        before = cpu_of(self.proc.pid)
         self.proc.stdin.write(json.dumps(command) + "\n")
         self.proc.stdin.flush()
         line = self.proc.stdout.readline()
         if not line:
             raise RuntimeError(f"the {self.client} worker died on {command}")
-        after = self.cpu_seconds()
-        self.spent = None if before is None or after is None else after - before
+        # Read from outside, so a --baseline checkout's own measure.py needs no change.
+        self.spent = cpu_of(self.proc.pid) - before
         values: list[float] = json.loads(line)["values"]
         return values
-
-    def cpu_seconds(self) -> float | None:
-        """
-        User and system CPU seconds of the worker so far, read from ``/proc``; None elsewhere.
-
-        Read from outside, so a checkout's own ``measure.py`` (``--baseline``) needs no change.
-        """
-        try:
-            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            return None
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def close(self) -> None:
         assert self.proc.stdin is not None
@@ -125,7 +114,7 @@ def round_robin(
     for r in range(rounds):
         for w in workers[r % len(workers) :] + workers[: r % len(workers)]:
             values[w.client] += w.ask(command)
-            if r and w.spent is not None:
+            if r:
                 cpu.setdefault(w.client, []).append(w.spent)
     return values
 
