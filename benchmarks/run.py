@@ -188,10 +188,18 @@ def serving(repeat: int, pages: int, total: int) -> dict[str, list[float]]:
 def write_report(
     results: dict[str, dict[str, list[float]]], context: dict[str, Any], out: Path
 ) -> None:
-    """Write latest.md, latest.json and latest.png to *out*, and print the table."""
+    """
+    Write latest.md, latest.json and latest.png to *out*, and print the table.
+
+    The bulk section `bulk.py` appended to latest.md is kept, so ``--from-json`` loses nothing.
+    """
     table = report.build(results, context)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "latest.md").write_text(table.markdown)
+    latest = out / "latest.md"
+    old = latest.read_text() if latest.exists() else ""
+    bulk = old.find("\n## Bulk work")  # bulk.py's section, which it replaces on each run
+    text = table.markdown if bulk < 0 else table.markdown.rstrip("\n") + "\n" + old[bulk:]
+    latest.write_text(text)
     (out / "latest.json").write_text(
         json.dumps({"results": results, "context": context}, indent=1, default=str)
     )
