@@ -230,14 +230,6 @@ def export_sdk(url: str) -> int:
         since = last + dt.timedelta(milliseconds=1)
 
 
-#: One pass of each peer of each scenario, given the base URL and a file to write to.
-PASSES: dict[tuple[str, str], Callable[[str, Path], int]] = {
-    ("export", "bandwidth_async"): lambda url, out: asyncio.run(export_async(url, out)),
-    ("export", "aiohttp script"): lambda url, out: asyncio.run(export_aiohttp(url, out)),
-    ("export", "bandwidth-sdk page loop"): lambda url, _: export_sdk(url),
-}
-
-
 def one_pass(scenario: str, peer: str, url: str) -> dict[str, float]:
     """
     A warm-up pass of *peer*, then a timed one, in this process: what `fresh_passes` runs.
@@ -306,8 +298,14 @@ async def iterate_aiohttp(url: str) -> int:
     return count
 
 
-PASSES["iterate", "bandwidth_async"] = lambda url, _: asyncio.run(iterate_async(url))
-PASSES["iterate", "aiohttp + json"] = lambda url, _: asyncio.run(iterate_aiohttp(url))
+#: One pass of each peer of each scenario, given the base URL and a file to write to.
+PASSES: dict[tuple[str, str], Callable[[str, Path], int]] = {
+    ("export", "bandwidth_async"): lambda url, out: asyncio.run(export_async(url, out)),
+    ("export", "aiohttp script"): lambda url, out: asyncio.run(export_aiohttp(url, out)),
+    ("export", "bandwidth-sdk page loop"): lambda url, _: export_sdk(url),
+    ("iterate", "bandwidth_async"): lambda url, _: asyncio.run(iterate_async(url)),
+    ("iterate", "aiohttp + json"): lambda url, _: asyncio.run(iterate_aiohttp(url)),
+}
 
 
 def measure_iteration(url: str, total: int, repeat: int) -> dict[str, Any]:
