@@ -38,6 +38,7 @@ __all__ = [
     "structure_many",
     "unstructure",
     "wire_name",
+    "writes_slots_only",
 ]
 
 T = TypeVar("T")
@@ -132,7 +133,7 @@ def _kind(converter: cattrs.Converter, tp: Any) -> tuple[int, Any]:
     return _HOOK, converter.get_structure_hook(tp)
 
 
-def _writes_slots_only(cls: type) -> bool:
+def writes_slots_only(cls: type) -> bool:
     """
     Whether building *cls* is only writing each field to its slot, so the fast path may do it.
 
@@ -266,12 +267,12 @@ def _fast_structure(  # noqa: C901 - its inner loop is inlined for speed
     """
     A structure function for *cls*: fast for a record that fits, *explain* for one that does not.
 
-    ``None`` when *cls* needs its ``__init__`` (see `_writes_slots_only`). It writes the slots
+    ``None`` when *cls* needs its ``__init__`` (see `writes_slots_only`). It writes the slots
     straight from one pass over the field table, checking each value's JSON type with
     ``type(v) is``; on anything odd it hands the same input to *explain* (cattrs' detailed
     function), which raises an error naming the field. Pages go through `_page_structure`.
     """
-    if not _writes_slots_only(cls):
+    if not writes_slots_only(cls):
         return None
     table = _table(converter, cls)
     strings, required, times = table.strings, table.required, table.times
@@ -338,7 +339,7 @@ def _page_structure(converter: cattrs.Converter, cls: type) -> Page | None:
     with no Python loop a record. It returns ``None`` when a record does not fit (the caller then
     explains, record by record), and is ``None`` itself when *cls* needs its ``__init__``.
     """
-    if not _writes_slots_only(cls):
+    if not writes_slots_only(cls):
         return None
     table = _table(converter, cls)
     scalars = [(k, s, frozenset({*a, types.NoneType})) for a, p in table.scalars for k, s in p]

@@ -21,6 +21,7 @@ from ._link import parse_links
 from ._request import NextPage, Request, Response, url_problem
 
 __all__ = [
+    "ARRAY_BODIED",
     "AsyncPaginator",
     "ContinuationToken",
     "LinkHeader",
@@ -224,6 +225,9 @@ class _Failure:
 
 _END = object()
 
+#: The strategies whose response body is the JSON array of items, nothing else.
+ARRAY_BODIED = (LinkHeader, ContinuationToken, SinglePage)
+
 
 class AsyncPaginator(Generic[T]):
     """
@@ -244,6 +248,7 @@ class AsyncPaginator(Generic[T]):
         limit: int | None = None,
         cursor: str | None = None,
         prefetch: int = 0,
+        fetch_built: Callable[[Request], Awaitable[tuple[Response, list[T] | None]]] | None = None,
     ) -> None:
         if limit is not None and limit < 0:
             raise ValueError(f"limit must be >= 0, not {limit}")
@@ -256,6 +261,9 @@ class AsyncPaginator(Generic[T]):
         self._limit = limit
         self._cursor = cursor
         self._prefetch = prefetch
+        #: Sends a request and decodes its page straight to items where it can (the session's
+        #: msgspec mirrors), with ``None`` for items it leaves to `pagination` and *decode*.
+        self._fetch_built = fetch_built
 
     def raw(self) -> AsyncPaginator[Any]:
         """
@@ -315,8 +323,13 @@ class AsyncPaginator(Generic[T]):
         seen: set[str] = set()
         while True:
             try:
-                response = await self._fetch(request)
-                items = self._decode(self._pagination.items(response))
+                items: list[T] | None = None
+                if self._fetch_built is None:
+                    response = await self._fetch(request)
+                else:
+                    response, items = await self._fetch_built(request)
+                if items is None:
+                    items = self._decode(self._pagination.items(response))
                 following = self._pagination.next_page(response)
                 next_cursor = None if following is None else self._pagination.cursor(following)
             except BandwidthError as exc:

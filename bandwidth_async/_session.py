@@ -26,7 +26,7 @@ import attrs
 from multidict import CIMultiDictProxy
 from yarl import URL
 
-from . import _json
+from . import _json, _mirror
 from ._converter import CONVERTER, structure, structure_many, unstructure
 from ._errors import (
     ClientClosedError,
@@ -35,7 +35,7 @@ from ._errors import (
     PaginationError,
     TransportError,
 )
-from ._pagination import AsyncPaginator, Pagination
+from ._pagination import ARRAY_BODIED, AsyncPaginator, Pagination
 from ._request import Host, Request, Response, url_problem
 from ._retry import Decision, Failure, Outcome, RetryEvent, RetryPolicy, decide
 from ._telemetry import NO_TELEMETRY, Operation, Telemetry
@@ -328,6 +328,14 @@ class Session:
         def decode(raw: Sequence[object]) -> list[T]:
             return structure_many(raw, item)
 
+        async def fetch_built(request: Request) -> tuple[Response, list[T] | None]:
+            reply = await self.exchange(request)
+            built = _mirror.models(reply.body, item)
+            data = None if built is not None else _decode_json(reply.body)
+            return Response(reply.status, reply.headers, reply.url, data), built
+
+        # Where the body is the array of items, msgspec may read a page straight to models.
+        built = isinstance(pagination, ARRAY_BODIED) and _mirror.has_mirror(item)
         return AsyncPaginator(
             self.send,
             request,
@@ -336,6 +344,7 @@ class Session:
             limit=limit,
             cursor=cursor,
             prefetch=prefetch,
+            fetch_built=fetch_built if built else None,
         )
 
     async def send(self, request: Request) -> Response:

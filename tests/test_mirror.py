@@ -1,0 +1,187 @@
+"""
+The msgspec mirrors read a page as the general path does (orjson and the converter), or step aside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from aiohttp import web
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import bandwidth_async as bw
+from bandwidth_async._converter import CONVERTER, structure_many, wire_name
+from bandwidth_async._json import dumps
+from bandwidth_async._mirror import has_mirror, lines, models
+from bandwidth_async.export import _Output, _Wire
+
+from .schemas import SCHEMAS
+from .server import serve
+from .test_models import JUNK, OBJECTS, strategy
+
+MIRRORED = [n for n in OBJECTS if has_mirror(SCHEMAS[n])]
+
+
+def general(raw: list[Any], cls: type) -> Any:
+    """*raw* through the converter's page path, or the DecodeError it raised."""
+    try:
+        return structure_many(raw, cls)
+    except bw.DecodeError as exc:
+        return (type(exc), str(exc))
+
+
+def copied(raw: list[Any], cls: type) -> bytes:
+    """*raw* as the exporter's general path writes it: `_Wire` copies, one JSON line each."""
+    output = _Output(Path("unused"), "jsonl", cls, durable=False)
+    return output.encode(_Wire(cls).copy_many(raw))
+
+
+def call(**fields: object) -> dict[str, object]:
+    """A callState record with every key present, as Bandwidth sends them."""
+    base: dict[str, object] = {
+        wire_name("CallState", a.name): None for a in attrs.fields(bw.CallState)
+    }
+    return {**base, "callId": "c-1", "startTime": "2026-11-15T10:00:00.250Z", **fields}
+
+
+def test_the_models_of_the_bulk_lists_have_mirrors() -> None:
+    """Calls and the other records of list pages are read by msgspec, not record by record."""
+    assert "callState" in MIRRORED
+    assert len(MIRRORED) >= len(OBJECTS) // 3, MIRRORED
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+@pytest.mark.parametrize("name", MIRRORED)
+def test_models_agree_with_the_general_path(name: str, data: st.DataObject) -> None:
+    """Good or bad, a page the mirror reads gives the models the converter gives; else None."""
+    cls = SCHEMAS[name]
+    records = data.draw(st.lists(strategy(cls), max_size=4))
+    raw = json.loads(json.dumps([CONVERTER.unstructure(r) for r in records]))
+    for entry in raw:
+        if entry and data.draw(st.booleans()):
+            key = data.draw(st.sampled_from(sorted(entry)))
+            if data.draw(st.booleans()):
+                entry[key] = data.draw(JUNK)
+            else:
+                del entry[key]
+    built = models(json.dumps(raw).encode(), cls)
+    if built is not None:
+        assert built == general(raw, cls)
+        assert [type(b) for b in built] == [cls] * len(raw)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+@pytest.mark.parametrize("name", MIRRORED)
+def test_lines_agree_with_the_wire_copy(name: str, data: st.DataObject) -> None:
+    """JSON Lines from the mirror are byte for byte the wire copy's, or None."""
+    cls = SCHEMAS[name]
+    records = data.draw(st.lists(strategy(cls), max_size=4))
+    raw = json.loads(json.dumps([CONVERTER.unstructure(r) for r in records]))
+    for entry in raw:
+        if entry and data.draw(st.booleans()):
+            entry[data.draw(st.text(max_size=3))] = data.draw(JUNK)  # unknown keys are dropped
+    try:
+        dumps(raw)
+    except TypeError:  # an integer past 64 bits: orjson, and so the API's pages, have none
+        assume(False)
+    written = lines(raw, cls)
+    if written is not None:
+        assert written == copied(raw, cls)
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"direction": "sideways"},  # an enum value this SDK does not know: an UNKNOWN member
+        {"startTime": "2026-11-15T10:00:00"},  # naive: the converter takes it as UTC
+        {"startTime": "2026-11-15T12:00:00+02:00"},  # an offset: kept by models, UTC in lines
+        {"startTime": "2026-11-15T10:00:00,5Z"},  # a form only Python reads
+        {"to": 19195551234},  # a number for a string
+        {"stirShaken": {"verstat": 1}},
+        {"startTime": ""},
+    ],
+)
+def test_odd_records_read_as_the_general_path_reads_them(odd: dict[str, object]) -> None:
+    """Whatever the mirror cannot read exactly goes the general way: same models or error."""
+    raw = [call(callId="c-1"), call(callId="c-2", **odd), call(callId="c-3")]
+    body = json.dumps(raw).encode()
+    expected = general(raw, bw.CallState)
+    built = models(body, bw.CallState)
+    assert built is None or built == expected
+    written = lines(raw, bw.CallState)
+    assert written is None or written == copied(raw, bw.CallState)
+
+
+def test_calls_page_reads_every_value() -> None:
+    """A good page of calls comes straight from msgspec with its datetimes, enums and dicts."""
+    raw = [
+        call(callId="c-1", direction="inbound", endTime="2026-11-15T10:01:00Z"),
+        call(callId="c-2", stirShaken={"verstat": "TN-Verification-Passed"}, state="active"),
+    ]
+    built = models(json.dumps(raw).encode(), bw.CallState)
+    assert built is not None
+    assert built == structure_many(raw, bw.CallState)
+    assert built[0].start_time == dt.datetime(2026, 11, 15, 10, 0, 0, 250000, tzinfo=dt.UTC)
+    assert built[0].start_time.tzinfo is dt.UTC
+    assert built[0].direction is bw.CallDirectionEnum.INBOUND
+    assert built[1].stir_shaken == {"verstat": "TN-Verification-Passed"}
+    written = lines(raw, bw.CallState)
+    assert written == copied(raw, bw.CallState)
+    assert b'"startTime":"2026-11-15T10:00:00.250000Z"' in written
+    assert b"null" not in written
+
+
+@pytest.mark.parametrize(
+    "body", [b"", b"{}", b"[1]", b'["c-1"]', b"[{}", b"null", b'[{"callId": "c-1"}] x']
+)
+def test_a_body_that_is_no_array_of_records_is_left_to_the_general_path(body: bytes) -> None:
+    """Not JSON, not an array, or no records: None, so the general path raises its error."""
+    assert models(body, bw.CallState) is None
+
+
+def test_models_without_an_exact_mirror_are_never_read_by_msgspec() -> None:
+    """A model with a float or a nested model has no mirror: its pages go the general way."""
+    nested = [n for n in OBJECTS if n not in MIRRORED]
+    assert nested
+    for name in nested:
+        assert models(b"[]", SCHEMAS[name]) is None
+        assert lines([], SCHEMAS[name]) is None
+
+
+def test_empty_page() -> None:
+    """No records: no models and no lines."""
+    assert models(b"[]", bw.CallState) == []
+    assert lines([], bw.CallState) == b""
+
+
+async def test_listing_mixes_pages_msgspec_reads_and_pages_it_does_not() -> None:
+    """Over HTTP: a page with a value the mirror refuses still lists its calls, in order."""
+    pages = [
+        [call(callId="c-0"), call(callId="c-1", direction="inbound")],
+        [call(callId="c-2", direction="sideways"), call(callId="c-3")],  # the general path
+        [call(callId="c-4", startTime="2026-11-15T10:00:00")],  # naive: the general path
+    ]
+
+    async def handler(request: web.Request) -> web.Response:
+        n = int(request.query.get("page", "0"))
+        headers = {}
+        if n + 1 < len(pages):
+            headers["Link"] = f'<{request.url.with_query(page=n + 1)}>; rel="next"'
+        return web.json_response(pages[n], headers=headers)
+
+    async with serve(handler) as served:
+        async with bw.BandwidthClient("u", "p", "9900000", base_url=served.base_url) as client:
+            got = [c async for c in client.calls.list()]
+    assert [c.call_id for c in got] == [f"c-{i}" for i in range(5)]
+    assert got == structure_many([r for page in pages for r in page], bw.CallState)
+    assert got[2].direction is not None
+    assert got[2].direction.name == "UNKNOWN"
+    assert got[4].start_time == dt.datetime(2026, 11, 15, 10, tzinfo=dt.UTC)
