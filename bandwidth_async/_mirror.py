@@ -11,10 +11,11 @@ Each function returns ``None`` when its input does not fit exactly: a value of a
 an enum value this SDK does not know, a naive or non-UTC time where it matters, a model with a
 field msgspec reads otherwise than the converter (floats, nested models). The caller then takes
 the general path (orjson and `_converter`), which gives the result, or the error, it always did.
-Mirrors change how fast a page is read, not what comes out, with two exceptions in time forms
-Bandwidth does not send: msgspec rounds a fraction of more than six digits to the microsecond
-(the general path truncates it), and reads a lowercase ``z`` as UTC (Python's parser refuses
-it). Pure functions; no I/O.
+Mirrors change how fast a page is read, not what comes out, with three exceptions in values
+Bandwidth does not send: msgspec rounds a fraction of a second of more than six digits to the
+microsecond (the general path truncates it), reads a lowercase ``z`` as UTC (Python's parser
+refuses it), and keeps an integer past 64 bits exact (orjson makes it a float, which an int
+field refuses). Pure functions; no I/O.
 """
 
 from __future__ import annotations

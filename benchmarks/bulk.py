@@ -10,7 +10,8 @@ The bulk benchmarks (issue 15), side by side in one run against ``bulk_server.py
 - export with 100 ms a request and the cap: the same two and the SDK's page loop.
 - typed iteration (``async for call in client.calls.list(page_size=1000)``) against aiohttp and
   the standard json module (dicts only).
-- peak RSS of ``bandwidth-async export`` for a small and a 10x bigger export.
+- peak RSS of ``bandwidth-async export`` for a small and a 10x bigger export (median of
+  three runs each: how many 10,000-call windows overlap moves a single run by 15%).
 
 Each timed pass of an export or of typed iteration runs in a fresh process, after a warm-up
 pass in that process, and the peers take turns in a rotating order (`fresh_passes`).
@@ -334,6 +335,13 @@ def peak_rss(url: str, total: int) -> float:
     return float(done.stdout.split()[-1])
 
 
+def median_rss(url: str, total: int, runs: int) -> float:
+    """
+    The median of *runs* `peak_rss` runs: one run of the same export ranged 106-128 MB.
+    """
+    return statistics.median(peak_rss(url, total) for _ in range(runs))
+
+
 # -- the run ---------------------------------------------------------------------------------
 
 
@@ -366,8 +374,8 @@ def main() -> None:
             "slow_export": measure_export(url, args.slow, 100, max(1, args.repeat - 1), sdk=True),
             "iterate": measure_iteration(url, args.export, args.repeat),
             "memory": {
-                "small": peak_rss(url, args.export),
-                "big": peak_rss(url, args.export * 10),
+                "small": median_rss(url, args.export, args.repeat),
+                "big": median_rss(url, args.export * 10, args.repeat),
             },
             "dial": measure_dial(url, args.dial, args.rate),
         }
@@ -461,7 +469,8 @@ def report(r: dict[str, Any]) -> str:
         "## Bulk work (`benchmarks/bulk.py`, against `benchmarks/bulk_server.py`)\n\n"
         f"Settings: {json.dumps(s)}. Exports and typed iteration: medians of {s['repeat']} "
         f"passes (the 100 ms export: {max(1, s['repeat'] - 1)}), each in a fresh process after "
-        "a warm-up pass in it, the peers' order rotating each round. The whole run took "
+        "a warm-up pass in it, the peers' order rotating each round; peak RSS: the median of "
+        f"{s['repeat']} runs each. The whole run took "
         f"{r['seconds']:.0f} s.\n\n"
     )
     return head + "\n".join(rows + dial) + "\n"
