@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import bandwidth_async as bw
 from bandwidth_async._converter import CONVERTER, structure_many, wire_name
-from bandwidth_async._json import dumps
+from bandwidth_async._json import dumps, loads
 from bandwidth_async._mirror import has_mirror, lines, models
 from bandwidth_async.export import _Output, _Wire
 
@@ -185,3 +185,26 @@ async def test_listing_mixes_pages_msgspec_reads_and_pages_it_does_not() -> None
     assert got[2].direction is not None
     assert got[2].direction.name == "UNKNOWN"
     assert got[4].start_time == dt.datetime(2026, 11, 15, 10, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'[{"callId":"\\ud800"}]',  # a lone surrogate
+        b'[{"callId":"\xff"}]',  # not UTF-8
+        b'[{"callId":"x","stirShaken":' + b"[" * 10_000 + b"]" * 10_000 + b"}]",
+        b"[" * 100_000 + b"]" * 100_000,
+        b'[{"callId":NaN}]',
+        b'\xef\xbb\xbf[{"callId":"a"}]',  # a byte-order mark
+        b'[{"callId":"a","callId":"b"}]',  # the last duplicate wins, in both
+        b' [ {"callId" : "a\\u0000b"} ] ',
+    ],
+)
+def test_hostile_bodies_read_as_orjson_reads_them(body: bytes) -> None:
+    """What orjson refuses, the mirror leaves to it (None); what orjson reads, both read alike."""
+    try:
+        raw = loads(body)
+    except ValueError:
+        assert models(body, bw.CallState) is None
+    else:
+        assert models(body, bw.CallState) == structure_many(raw, bw.CallState)
