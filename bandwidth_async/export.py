@@ -1018,14 +1018,16 @@ class _Exporter:
         async with contextlib.aclosing(pages):
             async for page in pages:
                 telemetry_of(self.client).export_progress(state.kind, pages=1)
-                records = self.wire.copy_many(page.items)
+                records = page.items
+                if not _ONLY_DICT.issuperset(map(type, records)):
+                    records = self.wire.copy_many(records)  # DecodeError: not a JSON object
                 if spec.time_key is not None:
                     key = spec.time_key
                     records = [
                         r for r in records if _in(_wire_ms(r.get(key)), state.since, state.until)
                     ]
                 state.cursor = page.next_cursor
-                self._commit(self.output.encode(records), len(records))
+                self._commit(self._encode(records), len(records))
 
 
 def _leaves(group: BaseExceptionGroup[BaseException]) -> list[BaseException]:

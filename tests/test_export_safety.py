@@ -420,3 +420,19 @@ async def test_more_calls_in_one_millisecond_than_a_query_returns_is_a_clear_err
     out = tmp_path / "calls.jsonl"
     with pytest.raises(ExportError, match="10000 calls or more start at 2026-07-01T01:00"):
         await export_served(capped_calls(times, newest_first=False), out)
+
+
+@pytest.mark.parametrize("bad", [42, ["not", "a", "record"], "m-2"])
+async def test_paged_export_refuses_a_record_that_is_no_object(bad: object, tmp_path: Path) -> None:
+    """Media (read by plain pagination): a record that is no JSON object is a DecodeError."""
+
+    async def handler(request: web.Request) -> web.Response:
+        return web.json_response([{"mediaName": "m-1", "contentLength": 3}, bad])
+
+    out = tmp_path / "media.jsonl"
+    async with serve(handler) as served:
+        client = bw.BandwidthClient("u", "p", "9900000", base_url=served.base_url)
+        async with client:
+            with pytest.raises(bw.DecodeError, match="Media"):
+                await export(client, "media", out)
+    assert not out.exists() or out.read_bytes() == b""
