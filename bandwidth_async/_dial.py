@@ -474,7 +474,8 @@ async def dial_many(  # noqa: C901, PLR0912, PLR0915 - one loop: fill, wait, yie
             pending.discard(in_flight.pop(done))
             result = done.result()
             if result is not None:
-                telemetry.dial_outcome(result.status)
+                if telemetry is not NO_TELEMETRY:
+                    telemetry.dial_outcome(result.status)
                 yield result
     finally:
         # The consumer stopped, the input raised, or the task was cancelled: calls already

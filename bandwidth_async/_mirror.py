@@ -11,11 +11,17 @@ Each function returns ``None`` when its input does not fit exactly: a value of a
 an enum value this SDK does not know, a naive or non-UTC time where it matters, a model with a
 field msgspec reads otherwise than the converter (floats, nested models). The caller then takes
 the general path (orjson and `_converter`), which gives the result, or the error, it always did.
-Mirrors change how fast a page is read, not what comes out, with three exceptions in values
-Bandwidth does not send: msgspec rounds a fraction of a second of more than six digits to the
-microsecond (the general path truncates it), reads a lowercase ``z`` as UTC (Python's parser
-refuses it), and keeps an integer past 64 bits exact (orjson makes it a float, which an int
-field refuses). Pure functions; no I/O.
+Mirrors change how fast a page is read, not what comes out, with these exceptions:
+
+- a number without a fraction in a ``float`` field comes out as a float, as annotated (the
+  general path keeps the int, an equal value); `lines`, which must write the same bytes, takes
+  no model with a float field;
+- in values Bandwidth does not send: msgspec rounds a fraction of a second of more than six
+  digits to the microsecond (the general path truncates it), reads a lowercase ``z`` as UTC
+  (Python's parser refuses it), and keeps an integer past 64 bits exact (orjson makes it a
+  float, which an int field refuses).
+
+Pure functions; no I/O.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import enum
 import types
 from collections.abc import Sequence
 from operator import attrgetter
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import msgspec
@@ -33,7 +39,9 @@ import msgspec
 from ._converter import writes_slots_only
 from ._wire import wire_name
 
-__all__ = ["has_mirror", "lines", "models"]
+__all__ = ["has_mirror", "lines", "model", "models"]
+
+T = TypeVar("T")
 
 #: What msgspec reads a model field's type as, where it reads it as the converter does. A
 #: str-valued enum is read as a string: ``msgspec.convert`` makes the member, and refuses a value
@@ -42,6 +50,7 @@ _AWARE = Annotated[dt.datetime, msgspec.Meta(tz=True)]
 _SAME: dict[Any, Any] = {
     str: str,
     int: int,
+    float: float,
     bool: bool,
     dt.datetime: _AWARE,
     dict[str, str]: dict[str, str],
@@ -70,9 +79,13 @@ def _wire_type(tp: Any) -> Any | None:
 @attrs.frozen
 class _Mirror:
     struct: type[msgspec.Struct]
-    decoder: msgspec.json.Decoder[list[Any]]
+    #: Decoders of a page (a JSON array of records) and of one record.
+    page: msgspec.json.Decoder[list[Any]]
+    one: msgspec.json.Decoder[Any]
     #: The mirror's field names of each time, to check a page's times are all UTC.
     times: tuple[str, ...]
+    #: Whether a field is a float: msgspec makes an int one, so `lines` would write ``1.0``.
+    floats: bool
 
 
 _MIRRORS: dict[type, _Mirror | None] = {}
@@ -91,24 +104,30 @@ def _make_mirror(cls: type) -> _Mirror | None:
     if not attrs.has(cls) or not writes_slots_only(cls):
         return None
     attrs.resolve_types(cls)
-    fields, times = [], []
+    copied, read, times, floats = [], [], [], False
     for a in attrs.fields(cls):
         tp = _wire_type(a.type)
         if tp is None or a.default not in (None, attrs.NOTHING):
             return None
         if dt.datetime in get_args(a.type) or a.type is dt.datetime:
             times.append(a.name)
-        default = msgspec.field(default=None, name=wire_name(cls.__name__, a.name))
-        fields.append((a.name, tp, default))
-    struct = msgspec.defstruct(
-        f"{cls.__name__}Wire", fields, omit_defaults=True, gc=False, module=__name__
-    )
-    return _Mirror(struct, msgspec.json.Decoder(list[struct]), tuple(times))  # type: ignore[valid-type]
+        floats = floats or float in get_args(a.type) or a.type is float
+        key = wire_name(cls.__name__, a.name)
+        copied.append((a.name, tp, msgspec.field(default=None, name=key)))
+        # A field with no default must be in the record (``null`` if its type allows it).
+        needed = a.default is attrs.NOTHING
+        read.append((a.name, tp, msgspec.field(name=key) if needed else copied[-1][2]))
+    name = f"{cls.__name__}Wire"
+    # The copy leaves out every null and keeps a record that lacks a key; models need them.
+    struct = msgspec.defstruct(name, copied, omit_defaults=True, gc=False, module=__name__)
+    record = msgspec.defstruct(name, read, kw_only=True, gc=False, module=__name__)
+    page = msgspec.json.Decoder(list[record])  # type: ignore[valid-type]
+    return _Mirror(struct, page, msgspec.json.Decoder(record), tuple(times), floats)
 
 
 def has_mirror(cls: type[Any]) -> bool:
     """
-    Whether `models` and `lines` can read *cls* records (else they always return ``None``).
+    Whether `model` and `models` can read *cls* records (else they always return ``None``).
     """
     return _mirror(cls) is not None
 
@@ -121,7 +140,20 @@ def models(body: bytes, cls: type[Any]) -> list[Any] | None:
     if mirror is None:
         return None
     try:
-        return msgspec.convert(mirror.decoder.decode(body), list[cls], from_attributes=True)  # type: ignore[valid-type]
+        return msgspec.convert(mirror.page.decode(body), list[cls], from_attributes=True)  # type: ignore[valid-type]
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return None
+
+
+def model(body: bytes, cls: type[T]) -> T | None:
+    """
+    *body*, one JSON object, as a *cls*; ``None`` if it is anything else or does not fit.
+    """
+    mirror = _mirror(cls)
+    if mirror is None:
+        return None
+    try:
+        return msgspec.convert(mirror.one.decode(body), cls, from_attributes=True)
     except (msgspec.ValidationError, msgspec.DecodeError):
         return None
 
@@ -135,8 +167,8 @@ def lines(records: Sequence[Any], cls: type[Any]) -> bytes | None:
     UTC (the converter turns it to UTC; msgspec would keep its offset).
     """
     mirror = _mirror(cls)
-    if mirror is None or not records:
-        return None if mirror is None else b""
+    if mirror is None or mirror.floats or not records:
+        return None if mirror is None or mirror.floats else b""
     try:
         structs = msgspec.convert(records, list[mirror.struct])  # type: ignore[name-defined]
     except msgspec.ValidationError:

@@ -3,10 +3,11 @@ What the session loop tells an observer, and the observer that does nothing.
 
 The loop calls a `Telemetry` chosen once per client: `NO_TELEMETRY` when the ``otel`` extra
 is not installed, else the OpenTelemetry one in `_otel` (imported by `choose`, never by
-``import bandwidth_async``). Per request that costs one ``with`` on a no-op object and a few
-empty calls. This module imports nothing from OpenTelemetry and does no I/O; `url_template`
-and `status_class` are the pure rules that keep span and metric attributes free of phone
-numbers and low in cardinality.
+``import bandwidth_async``). With `NO_TELEMETRY` the session loop makes no call at all (it
+checks for it once a request); the no-op operation serves other callers of the protocol.
+This module imports nothing from OpenTelemetry and does no I/O; `url_template` and
+`status_class` are the pure rules that keep span and metric attributes free of phone numbers
+and low in cardinality.
 """
 
 from __future__ import annotations
