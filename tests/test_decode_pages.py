@@ -36,21 +36,33 @@ def at_once(raw: list[Any], cls: type) -> Any:
         return (type(exc), str(exc))
 
 
+def wire_records(data: st.DataObject, cls: type) -> list[Any]:
+    """Up to four records of *cls*, drawn, as the JSON Bandwidth would send."""
+    records = data.draw(st.lists(strategy(cls), max_size=4))
+    raw: list[Any] = json.loads(json.dumps([CONVERTER.unstructure(r) for r in records]))
+    return raw
+
+
+def damage(data: st.DataObject, entry: dict[str, Any]) -> None:
+    """Maybe give one key of *entry* a junk value, or drop it."""
+    if not entry or not data.draw(st.booleans()):
+        return
+    key = data.draw(st.sampled_from(sorted(entry)))
+    if data.draw(st.booleans()):
+        entry[key] = data.draw(JUNK)
+    else:
+        del entry[key]
+
+
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 @pytest.mark.parametrize("name", OBJECTS)
 def test_page_agrees_with_one_by_one(name: str, data: st.DataObject) -> None:
     """Good or bad, a page of any model decodes as its records do one at a time."""
     cls = SCHEMAS[name]
-    records = data.draw(st.lists(strategy(cls), max_size=4))
-    raw = json.loads(json.dumps([CONVERTER.unstructure(r) for r in records]))
+    raw = wire_records(data, cls)
     for entry in raw:
-        if entry and data.draw(st.booleans()):
-            key = data.draw(st.sampled_from(sorted(entry)))
-            if data.draw(st.booleans()):
-                entry[key] = data.draw(JUNK)
-            else:
-                del entry[key]
+        damage(data, entry)
     assert at_once(raw, cls) == one_by_one(raw, cls)
 
 

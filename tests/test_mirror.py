@@ -23,6 +23,7 @@ from bandwidth_async.export import _Output, _Wire
 
 from .schemas import SCHEMAS
 from .server import serve
+from .test_decode_pages import damage, wire_records
 from .test_models import JUNK, OBJECTS, strategy
 
 MIRRORED = [n for n in OBJECTS if has_mirror(SCHEMAS[n])]
@@ -62,15 +63,9 @@ def test_the_models_of_the_bulk_lists_have_mirrors() -> None:
 def test_models_agree_with_the_general_path(name: str, data: st.DataObject) -> None:
     """Good or bad, a page the mirror reads gives the models the converter gives; else None."""
     cls = SCHEMAS[name]
-    records = data.draw(st.lists(strategy(cls), max_size=4))
-    raw = json.loads(json.dumps([CONVERTER.unstructure(r) for r in records]))
+    raw = wire_records(data, cls)
     for entry in raw:
-        if entry and data.draw(st.booleans()):
-            key = data.draw(st.sampled_from(sorted(entry)))
-            if data.draw(st.booleans()):
-                entry[key] = data.draw(JUNK)
-            else:
-                del entry[key]
+        damage(data, entry)
     built = models(json.dumps(raw).encode(), cls)
     if built is not None:
         assert built == general(raw, cls)
@@ -84,12 +79,7 @@ def test_one_record_agrees_with_the_general_path(name: str, data: st.DataObject)
     """A response body the mirror reads gives the model `structure` gives; else None."""
     cls = SCHEMAS[name]
     raw = json.loads(json.dumps(CONVERTER.unstructure(data.draw(strategy(cls)))))
-    if raw and data.draw(st.booleans()):
-        key = data.draw(st.sampled_from(sorted(raw)))
-        if data.draw(st.booleans()):
-            raw[key] = data.draw(JUNK)
-        else:
-            del raw[key]
+    damage(data, raw)
     built = model(json.dumps(raw).encode(), cls)
     if built is not None:
         assert type(built) is cls
@@ -102,8 +92,7 @@ def test_one_record_agrees_with_the_general_path(name: str, data: st.DataObject)
 def test_lines_agree_with_the_wire_copy(name: str, data: st.DataObject) -> None:
     """JSON Lines from the mirror are byte for byte the wire copy's, or None."""
     cls = SCHEMAS[name]
-    records = data.draw(st.lists(strategy(cls), max_size=4))
-    raw = json.loads(json.dumps([CONVERTER.unstructure(r) for r in records]))
+    raw = wire_records(data, cls)
     for entry in raw:
         if entry and data.draw(st.booleans()):
             entry[data.draw(st.text(max_size=3))] = data.draw(JUNK)  # unknown keys are dropped
