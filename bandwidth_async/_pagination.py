@@ -24,11 +24,13 @@ __all__ = [
     "ARRAY_BODIED",
     "AsyncPaginator",
     "ContinuationToken",
+    "Fetch",
     "LinkHeader",
     "LinksAfterCursor",
     "Page",
     "PageInfoToken",
     "Pagination",
+    "Reader",
     "SinglePage",
 ]
 
@@ -228,6 +230,12 @@ _END = object()
 #: The strategies whose response body is the JSON array of items, nothing else.
 ARRAY_BODIED = (LinkHeader, ContinuationToken, SinglePage)
 
+#: Reads a page's body (bytes) straight to its items, or ``None`` to leave it to the JSON path.
+Reader = Callable[[bytes], list[Any] | None]
+#: Sends one page's request: the response, its JSON decoded unless the reader took the body, and
+#: the items the reader made (``None`` if it was not given or declined).
+Fetch = Callable[[Request, Reader | None], Awaitable[tuple[Response, list[Any] | None]]]
+
 
 class AsyncPaginator(Generic[T]):
     """
@@ -240,7 +248,7 @@ class AsyncPaginator(Generic[T]):
 
     def __init__(
         self,
-        fetch: Callable[[Request], Awaitable[Response]],
+        fetch: Fetch,
         request: Request,
         *,
         decode: Callable[[Sequence[object]], list[T]],
@@ -248,7 +256,7 @@ class AsyncPaginator(Generic[T]):
         limit: int | None = None,
         cursor: str | None = None,
         prefetch: int = 0,
-        fetch_built: Callable[[Request], Awaitable[tuple[Response, list[T] | None]]] | None = None,
+        read: Reader | None = None,
     ) -> None:
         if limit is not None and limit < 0:
             raise ValueError(f"limit must be >= 0, not {limit}")
@@ -261,15 +269,16 @@ class AsyncPaginator(Generic[T]):
         self._limit = limit
         self._cursor = cursor
         self._prefetch = prefetch
-        #: Sends a request and decodes its page straight to items where it can (the session's
-        #: msgspec mirrors), with ``None`` for items it leaves to `pagination` and *decode*.
-        self._fetch_built = fetch_built
+        #: Reads a page's body straight to items where it can (the session's msgspec mirrors);
+        #: only where the body is the array of items, since it never sees `pagination`.
+        self._read = read if isinstance(pagination, ARRAY_BODIED) else None
 
-    def raw(self) -> AsyncPaginator[Any]:
+    def raw(self, read: Reader | None = None) -> AsyncPaginator[Any]:
         """
         The same list with each record as its decoded JSON, no model built.
 
-        For copying records as they are (`bandwidth_async.export` does).
+        For copying records as they are (`bandwidth_async.export` does). *read*, if given,
+        reads a page's body to items of its own where it can (``None``: decode the JSON).
         """
         return AsyncPaginator(
             self._fetch,
@@ -279,6 +288,7 @@ class AsyncPaginator(Generic[T]):
             limit=self._limit,
             cursor=self._cursor,
             prefetch=self._prefetch,
+            read=read,
         )
 
     def __repr__(self) -> str:
@@ -323,11 +333,7 @@ class AsyncPaginator(Generic[T]):
         seen: set[str] = set()
         while True:
             try:
-                items: list[T] | None = None
-                if self._fetch_built is None:
-                    response = await self._fetch(request)
-                else:
-                    response, items = await self._fetch_built(request)
+                response, items = await self._fetch(request, self._read)
                 if items is None:
                     items = self._decode(self._pagination.items(response))
                 following = self._pagination.next_page(response)

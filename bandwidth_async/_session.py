@@ -35,7 +35,7 @@ from ._errors import (
     PaginationError,
     TransportError,
 )
-from ._pagination import ARRAY_BODIED, AsyncPaginator, Pagination
+from ._pagination import AsyncPaginator, Pagination, Reader
 from ._request import Host, Request, Response, url_problem
 from ._retry import Decision, Failure, Outcome, RetryEvent, RetryPolicy, decide
 from ._telemetry import NO_TELEMETRY, Operation, Telemetry
@@ -331,24 +331,33 @@ class Session:
         def decode(raw: Sequence[object]) -> list[T]:
             return structure_many(raw, item)
 
-        async def fetch_built(request: Request) -> tuple[Response, list[T] | None]:
-            reply = await self.exchange(request)
-            built = _mirror.models(reply.body, item)
-            data = None if built is not None else _decode_json(reply.body)
-            return Response(reply.status, reply.headers, reply.url, data), built
+        def read(body: bytes) -> list[T] | None:
+            return _mirror.models(body, item)
 
-        # Where the body is the array of items, msgspec may read a page straight to models.
-        built = isinstance(pagination, ARRAY_BODIED) and _mirror.has_mirror(item)
         return AsyncPaginator(
-            self.send,
+            self.fetch,
             request,
             decode=decode,
             pagination=pagination,
             limit=limit,
             cursor=cursor,
             prefetch=prefetch,
-            fetch_built=fetch_built if built else None,
+            read=read if _mirror.has_mirror(item) else None,
         )
+
+    async def fetch(
+        self, request: Request, read: Reader | None
+    ) -> tuple[Response, list[Any] | None]:
+        """
+        Send one page's *request*; return its `Response` and what *read* made of the body.
+
+        The response's JSON is decoded unless *read* took the body (it returns ``None`` where
+        it declines, and the items come from the JSON).
+        """
+        reply = await self.exchange(request)
+        items = None if read is None else read(reply.body)
+        data = None if items is not None else _decode_json(reply.body)
+        return Response(reply.status, reply.headers, reply.url, data), items
 
     async def send(self, request: Request) -> Response:
         """
