@@ -41,7 +41,7 @@ import msgspec
 from ._converter import writes_slots_only
 from ._wire import wire_name
 
-__all__ = ["has_mirror", "lines", "model", "models"]
+__all__ = ["WirePage", "as_json", "has_mirror", "lines", "model", "models", "wire_page"]
 
 T = TypeVar("T")
 
@@ -81,9 +81,11 @@ def _wire_type(tp: Any) -> Any | None:
 @attrs.frozen
 class _Mirror:
     struct: type[msgspec.Struct]
-    #: Decoders of a page (a JSON array of records) and of one record.
+    #: Decoders of a page (a JSON array of records) and of one record, to models; and of a
+    #: page to `struct`, the copy `lines` writes.
     page: msgspec.json.Decoder[list[Any]]
     one: msgspec.json.Decoder[Any]
+    copies: msgspec.json.Decoder[list[Any]]
     #: The mirror's field names of each time, to check a page's times are all UTC.
     times: tuple[str, ...]
     #: Whether a field is a float: msgspec makes an int one, so `lines` would write ``1.0``.
@@ -124,7 +126,9 @@ def _make_mirror(cls: type) -> _Mirror | None:
     struct = msgspec.defstruct(name, copied, omit_defaults=True, gc=False, module=__name__)
     record = msgspec.defstruct(name, read, kw_only=True, gc=False, module=__name__)
     page = msgspec.json.Decoder(list[record])  # type: ignore[valid-type]
-    return _Mirror(struct, page, msgspec.json.Decoder(record), tuple(times), floats)
+    one = msgspec.json.Decoder(record)
+    copies = msgspec.json.Decoder(list[struct])  # type: ignore[valid-type]
+    return _Mirror(struct, page, one, copies, tuple(times), floats)
 
 
 def has_mirror(cls: type[Any]) -> bool:
@@ -159,21 +163,86 @@ def _read(decoder: msgspec.json.Decoder[Any], body: bytes, target: Any) -> Any:
 
 def lines(records: Sequence[Any], cls: type[Any]) -> bytes | None:
     """
-    *records* (decoded wire JSON) as the JSON Lines the converter's round trip of *cls* writes.
+    *records* (wire JSON, or a `WirePage`'s) as the JSON Lines the converter's *cls* writes.
 
     That is: the fields *cls* knows, in its order, ``null`` left out, times in UTC as
     `_wire.format_datetime` writes them. ``None`` if a record does not fit, or a time is not
     UTC (the converter turns it to UTC; msgspec would keep its offset).
     """
-    mirror = _mirror(cls)
-    if mirror is None or mirror.floats:
+    mirror = _copier(cls)
+    if mirror is None:
         return None
-    try:
-        structs = msgspec.convert(records, list[mirror.struct])  # type: ignore[name-defined]
-    except msgspec.ValidationError:
-        return None
-    for name in mirror.times:
-        column = filter(None, map(attrgetter(name), structs))
-        if not _UTC_OR_NONE.issuperset(map(_tzinfo, column)):
+    if not {mirror.struct}.issuperset(map(type, records)):  # else a WirePage's, checked
+        try:
+            records = msgspec.convert(as_json(records), list[mirror.struct])  # type: ignore[name-defined]
+        except msgspec.ValidationError:
             return None
-    return _ENCODER.encode_lines(structs)
+        if not _utc(records, mirror):
+            return None
+    return _ENCODER.encode_lines(records)
+
+
+class WirePage(list[Any]):
+    """
+    A page of records read by `wire_page`, for `lines`; ``times`` holds each one's time as sent.
+    """
+
+    __slots__ = ("times",)
+
+    def __init__(self, records: list[Any], times: list[str]) -> None:
+        super().__init__(records)
+        self.times = times
+
+
+def wire_page(body: bytes, cls: type[Any], key: str) -> WirePage | None:
+    """
+    *body*, a JSON array of *cls* records, read for `lines`, with each one's time *key* as text.
+
+    ``None`` if anything in it does not fit (as `lines`), or a record's *key* is not a string.
+    """
+    mirror = _copier(cls)
+    if mirror is None:
+        return None
+    times = _times_reader(key)
+    try:
+        records = mirror.copies.decode(body)
+        texts = times.decode(body)
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return None
+    return WirePage(records, list(map(_text, texts))) if _utc(records, mirror) else None
+
+
+def as_json(records: Sequence[Any]) -> Sequence[Any]:
+    """
+    *records* with each `WirePage` record made wire JSON again (an object, ``null`` left out).
+
+    For the general path: the bytes it writes from them are those it writes from the body.
+    """
+    if not any(issubclass(kind, msgspec.Struct) for kind in set(map(type, records))):
+        return records
+    return [msgspec.to_builtins(r) if isinstance(r, msgspec.Struct) else r for r in records]
+
+
+def _copier(cls: type[Any]) -> _Mirror | None:
+    # `lines` must write the bytes the converter writes: no float fields (see the docstring).
+    mirror = _mirror(cls)
+    return None if mirror is None or mirror.floats else mirror
+
+
+def _utc(records: Sequence[Any], mirror: _Mirror) -> bool:
+    for name in mirror.times:
+        column = filter(None, map(attrgetter(name), records))
+        if not _UTC_OR_NONE.issuperset(map(_tzinfo, column)):
+            return False
+    return True
+
+
+_text = attrgetter("text")
+_TIMES: dict[str, msgspec.json.Decoder[list[Any]]] = {}
+
+
+def _times_reader(key: str) -> msgspec.json.Decoder[list[Any]]:
+    if key not in _TIMES:
+        text = msgspec.defstruct("Time", [("text", str, msgspec.field(name=key))], gc=False)
+        _TIMES[key] = msgspec.json.Decoder(list[text])  # type: ignore[valid-type]
+    return _TIMES[key]

@@ -79,6 +79,7 @@ import hashlib
 import io
 import itertools
 import json
+import math
 import operator
 import os
 import re
@@ -97,8 +98,8 @@ from ._client import BandwidthClient
 from ._converter import own_keys, structure, unstructure, wire_name
 from ._errors import BandwidthError
 from ._json import dumps
-from ._mirror import lines
-from ._pagination import AsyncPaginator
+from ._mirror import WirePage, as_json, lines, wire_page
+from ._pagination import AsyncPaginator, Reader
 from ._telemetry import telemetry_of
 from .models import CallRecordingMetadata, CallState, Conference, ListMessageItem, Media
 
@@ -112,6 +113,8 @@ _FORMATS: tuple[Format, ...] = get_args(Format)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _MS = dt.timedelta(milliseconds=1)
 _SPOOL_MAX = 1 << 20
+#: Windows in flight before `_Pace` has seen a page, and the fewest after.
+_FIRST_IN_FLIGHT = 2
 _CHECKPOINT_VERSION = 2
 _FINGERPRINT_SPAN = 1 << 16
 _MS_TEXT_LEN = len("2026-07-01T09:30:00.250Z")
@@ -341,15 +344,19 @@ class _Sieve:
     key: str | None
     untimed: bool
     last: str = attrs.field(default=attrs.Factory(lambda self: self.first, takes_self=True))
-    held: list[dict[str, Any]] = attrs.Factory(list)
+    held: list[Any] = attrs.Factory(list)
     ordered: bool = True
 
-    def sift(self, items: Sequence[Any], wire: _Wire) -> list[dict[str, Any]]:
+    def sift(self, items: Sequence[Any], wire: _Wire) -> list[Any]:
         """
-        The records of the next page *items* now complete, in order.
+        The records of the next page *items* (wire JSON, or a `WirePage`) now complete, in order.
 
         A record that is no JSON object is a DecodeError (through *wire*).
         """
+        if isinstance(items, WirePage):  # its times were checked as `_page_keys` checks them
+            if items.times and items.times[0] >= self.last:
+                return self._sift_ordered(items, items.times)
+            items = as_json(items)
         own = own_keys(items, [self.key])[0] if self.key else None
         ats = _page_keys(items, own) if own else None
         if ats is not None and ats[0] >= self.last:  # last >= first
@@ -372,7 +379,7 @@ class _Sieve:
             self.held.append(record)
         return batch
 
-    def _sift_ordered(self, items: Sequence[Any], ats: list[str]) -> list[dict[str, Any]]:
+    def _sift_ordered(self, items: Sequence[Any], ats: list[str]) -> list[Any]:
         """
         `sift` for a page in time order, its times *ats* in the API's form, none before `last`.
 
@@ -402,19 +409,42 @@ def _page_keys(items: Sequence[Any], key: str) -> list[str] | None:
     """
     if not items or not _ONLY_DICT.issuperset(map(type, items)):
         return None
-    ats: list[Any] = list(map(dict.get, items, itertools.repeat(key)))
+    return _api_times(list(map(dict.get, items, itertools.repeat(key))))
+
+
+def _api_times(ats: list[Any], *, parsed: bool = False) -> list[str] | None:
+    """
+    *ats* if they are times in the API's own form, valid and in order; else ``None``.
+
+    *parsed*: each one was already read as a valid time (a `WirePage`'s were, by msgspec).
+    """
     if (
-        not _ONLY_STR.issuperset(map(type, ats))
+        not ats
+        or not _ONLY_STR.issuperset(map(type, ats))
         or not {_MS_TEXT_LEN}.issuperset(map(len, ats))
         or not {("-", "T", ".", "Z")}.issuperset(map(_FORM, ats))
         or not all(map(operator.le, ats, itertools.islice(ats, 1, None)))
     ):
         return None
     try:
-        collections.deque(map(dt.datetime.fromisoformat, ats), maxlen=0)  # valid dates only
+        if not parsed:
+            collections.deque(map(dt.datetime.fromisoformat, ats), maxlen=0)  # valid dates only
     except ValueError:
         return None  # a bad date: `_wire_key` says so, for that record
     return ats
+
+
+def _window_page(body: bytes, model: type[Any], key: str) -> WirePage | None:
+    """
+    A window's page read for `lines` (see `wire_page`), its times (*key*) checked for the sieve.
+
+    ``None`` unless every record fits and the times are in the API's form and in order (as
+    `_page_keys` checks them): the page's JSON is then decoded and read record by record.
+    """
+    page = wire_page(body, model, key)
+    if page is None or _api_times(page.times, parsed=True) is None:
+        return None
+    return page
 
 
 def _window_query(
@@ -842,6 +872,52 @@ class _Progress:
 # -- the two ways of reading ---------------------------------------------------------------
 
 
+class _Held:
+    """
+    A window's output until it is committed.
+
+    Its latest page's bytes stay in memory, the pages before it go to a temporary file
+    (spooled): a window of many pages holds about one.
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[bytes] = []
+        self._spool: IO[bytes] | None = None
+
+    def write(self, data: bytes) -> None:
+        """
+        Add *data*, the output of the current page.
+        """
+        self._parts.append(data)
+
+    def next_page(self) -> None:
+        """
+        A new page begins: move the last one's output to the spool.
+        """
+        if self._parts:
+            if self._spool is None:
+                self._spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_MAX)  # noqa: SIM115
+            self._spool.writelines(self._parts)
+            self._parts.clear()
+
+    def contents(self) -> bytes | IO[bytes]:
+        """
+        All the window's output: bytes if it is one page's, else the spool from its start.
+        """
+        if self._spool is None:
+            return b"".join(self._parts)
+        self.next_page()
+        self._spool.seek(0)
+        return self._spool
+
+    def close(self) -> None:
+        """
+        Drop the spool, if any.
+        """
+        if self._spool is not None:
+            self._spool.close()
+
+
 def _plan(start: int, end: int, density: float, cap: int) -> list[tuple[int, int]]:
     """
     Cut [*start*, *end*) into windows of about 80% of *cap* records at *density* per ms.
@@ -850,6 +926,39 @@ def _plan(start: int, end: int, density: float, cap: int) -> list[tuple[int, int
     """
     step = max(1, int(0.8 * cap / density)) if density > 0 else end - start
     return [(a, min(a + step, end)) for a in range(start, end, step)]
+
+
+@attrs.define
+class _Pace:
+    """
+    How many windows to keep in flight: enough to hide the network's latency, no more.
+
+    By Little's law, while one page is written the next should already be on its way: the
+    shortest wait for a page seen (the latency, without queueing behind the CPU) over the
+    time a page takes to write, plus one, between two and *most*. More windows in flight
+    would not go faster, only hold their bodies in memory while they wait for the CPU.
+    """
+
+    most: int
+    #: The shortest wait for a page seen, and the time a page takes to write (smoothed).
+    wait: float = math.inf
+    work: float = 0.0
+
+    def saw(self, wait: float, work: float) -> None:
+        """
+        A page came *wait* seconds after it was asked for, and took *work* seconds to write.
+        """
+        self.wait = min(self.wait, wait)
+        self.work = work if not self.work else (self.work + work) / 2
+
+    def in_flight(self) -> int:
+        """
+        How many windows may be in flight now.
+        """
+        if not self.work or math.isinf(self.wait):
+            return min(self.most, _FIRST_IN_FLIGHT)
+        hidden = math.ceil(self.wait / self.work) + 1
+        return max(min(self.most, _FIRST_IN_FLIGHT), min(self.most, hidden))
 
 
 def _gaps(state: _State, step: int) -> collections.deque[tuple[int, int]]:
@@ -884,6 +993,7 @@ class _Exporter:
     page_size: int
     step: int
     wire: _Wire
+    pace: _Pace
 
     async def run(self) -> None:
         """
@@ -911,7 +1021,7 @@ class _Exporter:
 
     def _encode(self, records: Sequence[Any]) -> bytes:
         """
-        *records* (wire JSON) in the output format, as `_Wire` copies them.
+        *records* (wire JSON, or `WirePage` records) in the output format, as `_Wire` copies them.
 
         JSON Lines go through the model's msgspec mirror (`_mirror.lines`: no Python code a
         record) when every record fits it; the copy gives the same bytes for the rest.
@@ -920,7 +1030,23 @@ class _Exporter:
             fast = lines(records, self.wire.model)
             if fast is not None:
                 return fast
-        return self.output.encode(self.wire.copy_many(records))
+        return self.output.encode(self.wire.copy_many(as_json(records)))
+
+    def _reader(self, arrived: list[float]) -> Reader:
+        """
+        How a window's page is read: straight to a `WirePage` when JSON Lines are written.
+
+        It notes when each body *arrived* (for `_Pace`), before anything decodes it.
+        """
+        key = _KINDS[self.state.kind].time_key
+        fast = self.output.format == "jsonl"
+        model = self.wire.model
+
+        def read(body: bytes) -> WirePage | None:
+            arrived[0] = time.monotonic()
+            return _window_page(body, model, key) if fast and key is not None else None
+
+        return read
 
     async def _windows(self) -> None:
         pending = _gaps(self.state, self.step)
@@ -931,7 +1057,7 @@ class _Exporter:
         async def worker() -> None:
             nonlocal busy
             while True:
-                while not pending and busy:
+                while (not pending and busy) or (pending and busy >= self.pace.in_flight()):
                     changed.clear()
                     await changed.wait()
                 if not pending:
@@ -971,28 +1097,33 @@ class _Exporter:
         sieve = _Sieve(
             _ms_text(lo), _ms_text(hi), spec.time_key, not spec.time_key or lo == self.state.since
         )
-        query = _window_query(self.client, self.state.kind, lo, hi, self.page_size).raw()
-        with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MAX) as spool:
+        query = _window_query(self.client, self.state.kind, lo, hi, self.page_size)
+        arrived = [0.0]
+        query = query.raw(self._reader(arrived))
+        with contextlib.closing(_Held()) as held:
+            asked = time.monotonic()
             async for page in query.pages():
                 telemetry_of(self.client).export_progress(self.state.kind, pages=1)
+                held.next_page()
                 seen += len(page.items)
                 batch = sieve.sift(page.items, wire)
-                spool.write(self._encode(batch))
+                held.write(self._encode(batch))
                 kept += len(batch)
+                written = time.monotonic()
+                self.pace.saw(arrived[0] - asked, written - arrived[0])
+                asked = written  # the next page is asked for now
                 if seen >= spec.cap:
                     break
             if seen < spec.cap:
-                spool.write(self._encode(sieve.held))
-                spool.seek(0)
+                held.write(self._encode(sieve.held))
                 self.state.add_window(lo, hi)
-                self._commit(spool, kept + len(sieve.held), window=True)
+                self._commit(held.contents(), kept + len(sieve.held), window=True)
                 return []
             if sieve.ordered and sieve.last > sieve.first:
                 stop = _wire_ms(sieve.last)
                 assert stop is not None  # noqa: S101 - last is a time, in the API's form
-                spool.seek(0)
                 self.state.add_window(lo, stop)
-                self._commit(spool, kept, window=True)
+                self._commit(held.contents(), kept, window=True)
                 return _plan(stop, hi, kept / (stop - lo), spec.cap)
         if hi - lo < 2:  # noqa: PLR2004 - a millisecond cannot be halved
             msg = (
@@ -1223,6 +1354,7 @@ async def _run(  # noqa: PLR0917 - the pieces export() resolved
             page_size or _KINDS[kind].page_size,
             step,
             _Wire(_KINDS[kind].model),
+            _Pace(concurrency),
         )
         try:
             await exporter.run()

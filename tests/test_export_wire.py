@@ -12,23 +12,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aiohttp import web
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bandwidth_async import AsyncPaginator, CallState, DecodeError
+from bandwidth_async import AsyncPaginator, BandwidthClient, CallState, DecodeError
 from bandwidth_async._converter import structure, unstructure
-from bandwidth_async._json import dumps
+from bandwidth_async._json import dumps, loads
+from bandwidth_async._mirror import WirePage, as_json
 from bandwidth_async.export import (
     _cell,
     _ms_text,
+    _Pace,
     _page_keys,
     _Sieve,
+    _window_page,
     _Wire,
     _wire_key,
     _wire_time,
     export,
 )
 from bandwidth_async.testing import FakeBandwidth
+
+from .server import serve
 
 SINCE = dt.datetime.now(dt.UTC) - dt.timedelta(days=365)
 KINDS = ["calls", "recordings", "conferences", "messages", "media"]
@@ -248,6 +254,44 @@ def test_the_sieve_completes_what_a_record_by_record_reading_would(
     )
 
 
+def _read(page: list[dict[str, Any]], *, msgspec: bool) -> Any:
+    """*page* as a window reads its body: a `WirePage` where `_window_page` takes it."""
+    body = dumps(page)
+    got = _window_page(body, CallState, "startTime") if msgspec else None
+    return got if got is not None else loads(body)
+
+
+@given(
+    st.lists(st.tuples(st.lists(_times, max_size=8), st.booleans()), max_size=5),
+    st.booleans(),
+    st.booleans(),
+)
+def test_the_sieve_takes_pages_msgspec_read_as_it_takes_their_json(
+    pages: list[tuple[list[int | str | None], bool]], sort: bool, untimed: bool
+) -> None:
+    """
+    Pages read straight to a `WirePage` (some of them, as the body allows) and pages read as
+    JSON, in any mix: the sieve completes, holds and writes the same records, the same bytes.
+    """
+    n = iter(range(1_000))
+    if sort:
+        pages = [(sorted(at for at in p if isinstance(at, int)), m) for p, m in pages]
+    built = [[_record(next(n), at) for at in p] for p, _ in pages]
+    first, end = _ms_text(_T0), _ms_text(_T0 + 10)
+    wire = _Wire(CallState)
+    both = _Sieve(first, end, "startTime", untimed), _Sieve(first, end, "startTime", untimed)
+    for items, (_, msgspec) in zip(built, pages, strict=True):
+        read = _read(items, msgspec=msgspec)
+        taken = msgspec and _page_keys(items, "startTime") is not None
+        assert isinstance(read, WirePage) == taken
+        mixed = both[0].sift(read, wire)
+        plain = both[1].sift(_read(items, msgspec=False), wire)
+        assert wire.copy_many(list(as_json(mixed))) == wire.copy_many(plain)
+    held = [wire.copy_many(list(as_json(s.held))) for s in both]
+    assert held[0] == held[1]
+    assert (both[0].last, both[0].ordered) == (both[1].last, both[1].ordered)
+
+
 def test_the_sieve_fast_path_leaves_a_bad_date_to_the_record_by_record_reading() -> None:
     """A page in order but with an impossible date still fails as a DecodeError."""
     sieve = _Sieve(_ms_text(_T0), _ms_text(_T0 + 10), "startTime", untimed=False)
@@ -269,3 +313,67 @@ def test_only_a_page_in_order_in_the_api_form_takes_the_fast_path() -> None:
         [],
     ):
         assert _page_keys(page, "startTime") is None
+
+
+async def test_a_window_of_pages_msgspec_reads_and_pages_it_does_not(tmp_path: Path) -> None:
+    """
+    Over HTTP, windows of several pages, some read straight from the body and some (an
+    offset time, a naive end time) as JSON, with equal times across page breaks: every call
+    is written once, each line the bytes the wire copy writes for it.
+    """
+    base = dt.datetime(2026, 7, 1, tzinfo=dt.UTC)
+    records: list[dict[str, Any]] = []
+    for n in range(40):
+        at = base + dt.timedelta(minutes=n // 3 * 7)  # three calls at each time
+        record = {"callId": f"c-{n:02}", "startTime": _ms_text(int(at.timestamp() * 1000))}
+        record |= {"direction": "outbound", "state": "disconnected", "to": "+19195550100"}
+        records.append(record)
+    records[10]["startTime"] = records[10]["startTime"].replace(".000Z", "+00:00")
+    records[25]["endTime"] = "2026-07-01T05:00:00"  # naive: the general path reads it as UTC
+    records[31]["direction"] = "sideways"  # unknown to the SDK: written as sent either way
+
+    def at(record: dict[str, Any]) -> dt.datetime:
+        return dt.datetime.fromisoformat(record["startTime"])
+
+    async def handle(request: web.Request) -> web.Response:
+        lo = dt.datetime.fromisoformat(request.query["minStartTime"])
+        hi = dt.datetime.fromisoformat(request.query["maxStartTime"])
+        size, page = int(request.query["pageSize"]), int(request.query.get("page", "0"))
+        inside = [r for r in records if lo <= at(r) <= hi]
+        headers = {}
+        if (page + 1) * size < len(inside):
+            headers["Link"] = f'<{request.url.update_query(page=page + 1)}>; rel="next"'
+        return web.json_response(inside[page * size : (page + 1) * size], headers=headers)
+
+    out = tmp_path / "calls.jsonl"
+    async with serve(handle) as served:
+        async with BandwidthClient("u", "p", "9900000", base_url=served.base_url) as client:
+            result = await export(
+                client,
+                "calls",
+                out,
+                since=base,
+                until=base + dt.timedelta(hours=2),
+                page_size=3,
+                concurrency=2,
+            )
+    assert result.count == len(records)
+    wire = _Wire(CallState)
+    expected = sorted(dumps(r) + b"\n" for r in wire.copy_many(records))
+    assert sorted(out.read_bytes().splitlines(keepends=True)) == expected
+
+
+def test_windows_in_flight_hide_the_latency_and_no_more() -> None:
+    """Little's law: the latency over a page's writing time, plus one; two to `concurrency`."""
+    assert _Pace(8).in_flight() == 2  # nothing seen yet
+    assert _Pace(1).in_flight() == 1
+    pace = _Pace(8)
+    pace.saw(0.100, 0.025)  # 100 ms away, 25 ms to write: four on their way, one written
+    assert pace.in_flight() == 5
+    pace.saw(0.300, 0.025)  # a page that queued behind the CPU says nothing of the latency
+    assert pace.in_flight() == 5
+    pace.saw(0.010, 0.025)  # a close server: the CPU is the bottleneck, two suffice
+    assert pace.in_flight() == 2
+    far = _Pace(8)
+    far.saw(2.0, 0.01)
+    assert far.in_flight() == 8  # never past concurrency
