@@ -275,7 +275,10 @@ def test_the_sieve_takes_pages_msgspec_read_as_it_takes_their_json(
     """
     n = iter(range(1_000))
     if sort:
-        pages = [(sorted(at for at in p if isinstance(at, int)), m) for p, m in pages]
+        pages = [
+            (list[int | str | None](sorted(at for at in p if isinstance(at, int))), m)
+            for p, m in pages
+        ]
     built = [[_record(next(n), at) for at in p] for p, _ in pages]
     first, end = _ms_text(_T0), _ms_text(_T0 + 10)
     wire = _Wire(CallState)
@@ -324,8 +327,8 @@ async def test_a_window_of_pages_msgspec_reads_and_pages_it_does_not(tmp_path: P
     base = dt.datetime(2026, 7, 1, tzinfo=dt.UTC)
     records: list[dict[str, Any]] = []
     for n in range(40):
-        at = base + dt.timedelta(minutes=n // 3 * 7)  # three calls at each time
-        record = {"callId": f"c-{n:02}", "startTime": _ms_text(int(at.timestamp() * 1000))}
+        when = base + dt.timedelta(minutes=n // 3 * 7)  # three calls at each time
+        record = {"callId": f"c-{n:02}", "startTime": _ms_text(int(when.timestamp() * 1000))}
         record |= {"direction": "outbound", "state": "disconnected", "to": "+19195550100"}
         records.append(record)
     records[10]["startTime"] = records[10]["startTime"].replace(".000Z", "+00:00")
