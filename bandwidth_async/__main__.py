@@ -86,7 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--until", type=_when, help="first time excluded (default: now)")
     sub.add_argument("--checkpoint", type=Path, help="a file to resume from after a crash")
     _connection_options(sub)
-    sub.add_argument("--concurrency", type=_positive, default=8, help="windows fetched at once")
+    sub.add_argument(
+        "--concurrency", type=_positive, default=8, help="most windows fetched at once"
+    )
     sub.add_argument(
         "--page-size", type=_positive, help="records per page (default: the most the API allows)"
     )

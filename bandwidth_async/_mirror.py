@@ -172,9 +172,11 @@ def lines(records: Sequence[Any], cls: type[Any]) -> bytes | None:
     mirror = _copier(cls)
     if mirror is None:
         return None
-    if not {mirror.struct}.issuperset(map(type, records)):  # else a WirePage's, checked
+    kinds = set(map(type, records))
+    if kinds - {mirror.struct}:  # wire JSON among them (a WirePage's records were checked)
+        given = as_json(records) if mirror.struct in kinds else records
         try:
-            records = msgspec.convert(as_json(records), list[mirror.struct])  # type: ignore[name-defined]
+            records = msgspec.convert(given, list[mirror.struct])  # type: ignore[name-defined]
         except msgspec.ValidationError:
             return None
         if not _utc(records, mirror):

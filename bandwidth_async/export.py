@@ -30,17 +30,20 @@ concurrency=8, progress=False, page_size=None, window=None, safe_csv=True) -> Ex
   For calls and recordings *since* defaults to 8 days before *until* (Bandwidth keeps calls 7 days
   after they end) and *until* to now; for conferences and messages no bound is sent by default.
 
-Calls and recordings: one query returns at most 10,000 calls (recordings: 1,000, one page), so
-the range is cut into windows fetched *concurrency* at a time, asking for the biggest page the
-API allows (10,000 calls). The first windows are the range cut in *concurrency* pieces (or
-*window* long). A window that comes back full in time order is not wasted: the records before
-the last time it holds are complete and written, and the rest of the window is cut into pieces
-sized from the density just seen, so that each comes back in one query; a full window out of
-order is halved and fetched again. Each window's records are staged in a spooled temporary file
-(memory up to 1 MiB, then disk) and appended to the output only once complete, so no record is
-ever written twice. Bandwidth's ``maxStartTime`` includes its bound for calls, so records
-starting exactly at a window's end are dropped there and written by the next window; a record
-with no time at all, which any window's answer could hold, is written by the first window only.
+Calls and recordings: one query returns at most 10,000 calls (recordings: 1,000, one page), so the
+range is cut into windows fetched up to *concurrency* at a time, asking for the biggest page the API
+allows (10,000 calls). How many are in flight follows the network: enough to hide the time a page
+takes to arrive behind the time one takes to write, no more (`_Pace`), so a server close by is read
+two or three windows at a time and holds few bodies in memory. The first windows are the range cut
+in *concurrency* pieces (or *window* long). A window that comes back full in time order is not
+wasted: the records before the last time it holds are complete and written, and the rest of the
+window is cut into pieces sized from the density just seen, so that each comes back in one query; a
+full window out of order is halved and fetched again. Each window's records are staged (its latest
+page's in memory, earlier pages' in a spooled temporary file) and appended to the output only once
+complete, so no record is ever written twice. Bandwidth's ``maxStartTime`` includes its bound for
+calls, so records starting exactly at a window's end are dropped there and written by the next
+window; a record with no time at all, which any window's answer could hold, is written by the first
+window only.
 Output order: oldest first within a window, windows in the order they complete.
 
 Conferences, messages and media: plain pagination (``Link``, ``pageInfo``,
@@ -426,11 +429,11 @@ def _api_times(ats: list[Any], *, parsed: bool = False) -> list[str] | None:
         or not all(map(operator.le, ats, itertools.islice(ats, 1, None)))
     ):
         return None
-    try:
-        if not parsed:
+    if not parsed:
+        try:
             collections.deque(map(dt.datetime.fromisoformat, ats), maxlen=0)  # valid dates only
-    except ValueError:
-        return None  # a bad date: `_wire_key` says so, for that record
+        except ValueError:
+            return None  # a bad date: `_wire_key` says so, for that record
     return ats
 
 
@@ -1038,13 +1041,12 @@ class _Exporter:
 
         It notes when each body *arrived* (for `_Pace`), before anything decodes it.
         """
-        key = _KINDS[self.state.kind].time_key
-        fast = self.output.format == "jsonl"
         model = self.wire.model
+        key = _KINDS[self.state.kind].time_key if self.output.format == "jsonl" else None
 
         def read(body: bytes) -> WirePage | None:
             arrived[0] = time.monotonic()
-            return _window_page(body, model, key) if fast and key is not None else None
+            return None if key is None else _window_page(body, model, key)
 
         return read
 
@@ -1249,10 +1251,11 @@ async def export(
     """
     Write every *kind* record in ``[since, until)`` to *out*, once each; see the module docs.
 
-    *concurrency* windows are fetched at once (calls and recordings); *window* is the length
-    of the first windows (default: the range cut in *concurrency* pieces); *page_size* is
-    sent as the API's page size where it has one (default: the most it allows, 10,000 for
-    calls). *safe_csv* neutralises CSV cells a spreadsheet would run as formulas.
+    Up to *concurrency* windows are fetched at once (calls and recordings: fewer while that is
+    enough to hide the latency); *window* is the length of the first windows (default: the range cut
+    in *concurrency* pieces); *page_size* is sent as the API's page size where it has one (default:
+    the most it allows, 10,000 for calls). *safe_csv* neutralises CSV cells a spreadsheet would run
+    as formulas.
 
     Raises:
         ExportError: *checkpoint* belongs to another export, or its output file was changed.
