@@ -371,6 +371,28 @@ async def test_windowed_export_refuses_an_impossible_date(tmp_path: Path) -> Non
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"<html>not JSON</html>",
+        b'{"calls": []}',  # an object, not the array of calls
+        b"[1, 2]",  # records that are no objects
+        b'[{"callId": "c-1", "startTime": 1782867600250}]',  # a time as a number
+        b'[{"callId": "c-1", "startTime": "2026-07-01T01:00:00.250Z"}',  # cut short
+    ],
+)
+async def test_windowed_export_refuses_a_hostile_body(body: bytes, tmp_path: Path) -> None:
+    """Whatever a window's page holds, the export raises our DecodeError and leaves no file."""
+
+    async def handle(request: web.Request) -> web.Response:
+        return web.Response(body=body, content_type="application/json")
+
+    out = tmp_path / "calls.jsonl"
+    with pytest.raises(bw.DecodeError):
+        await export_served(handle, out, retry=bw.RetryPolicy.none())
+    assert not out.exists()
+
+
 # -- a server that answers full windows out of time order ------------------------------------
 
 CAP = 10_000

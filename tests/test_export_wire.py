@@ -380,3 +380,38 @@ def test_windows_in_flight_hide_the_latency_and_no_more() -> None:
     far = _Pace(8)
     far.saw(2.0, 0.01)
     assert far.in_flight() == 8  # never past concurrency
+
+
+async def test_windows_in_flight_start_at_two_and_grow_to_hide_the_latency(tmp_path: Path) -> None:
+    """
+    Over HTTP, a server 50 ms away: two windows go out before any page is back, then more,
+    since a page takes far less to write than to arrive (up to ``concurrency``).
+    """
+    live, most, first_wave = 0, 0, 0
+    answered = False
+
+    async def handle(request: web.Request) -> web.Response:
+        nonlocal live, most, first_wave, answered
+        live += 1
+        most = max(most, live)
+        if not answered:
+            first_wave = max(first_wave, live)
+        await asyncio.sleep(0.05)
+        answered = True
+        live -= 1
+        return web.json_response([])
+
+    base = dt.datetime(2026, 7, 1, tzinfo=dt.UTC)
+    async with serve(handle) as served:
+        async with BandwidthClient("u", "p", "9900000", base_url=served.base_url) as client:
+            await export(
+                client,
+                "calls",
+                tmp_path / "calls.jsonl",
+                since=base,
+                until=base + dt.timedelta(hours=8),
+                concurrency=8,
+            )
+    assert len(served.seen) == 8  # the range in eight windows, each one empty page
+    assert first_wave == 2
+    assert 2 < most <= 8

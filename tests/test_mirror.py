@@ -164,6 +164,7 @@ def test_a_wire_page_keeps_the_time_as_sent_and_writes_it_as_the_converter_does(
         {"startTime": "2026-11-15T12:00:00+02:00"},  # not UTC: the converter moves it
         {"endTime": "2026-11-15T12:00:00"},  # naive
         {"to": 19195551234},
+        {"startTime": "2026-11-15T10:00:00.250Z\u0000"},  # a NUL past the time
     ],
 )
 def test_a_wire_page_declines_what_the_general_path_must_write(odd: dict[str, object]) -> None:
@@ -293,6 +294,11 @@ async def test_listing_mixes_pages_msgspec_reads_and_pages_it_does_not() -> None
         b'\xef\xbb\xbf[{"callId":"a"}]',  # a byte-order mark
         b'[{"callId":"a","callId":"b"}]',  # the last duplicate wins, in both
         b' [ {"callId" : "a\\u0000b"} ] ',
+        # the last duplicate time wins in both of wire_page's readings, as in orjson's
+        (
+            b'[{"callId":"a","startTime":"2026-11-15T10:00:00.250Z",'
+            b'"startTime":"2026-11-15T10:00:01.500Z"}]'
+        ),
     ],
 )
 def test_hostile_bodies_read_as_orjson_reads_them(body: bytes) -> None:
@@ -301,8 +307,13 @@ def test_hostile_bodies_read_as_orjson_reads_them(body: bytes) -> None:
         raw = loads(body)
     except ValueError:
         assert models(body, bw.CallState) is None
+        assert wire_page(body, bw.CallState, "startTime") is None
     else:
         assert models(body, bw.CallState) == structure_many(raw, bw.CallState)
+        page = wire_page(body, bw.CallState, "startTime")
+        if page is not None:
+            assert page.times == [r["startTime"] for r in raw]
+            assert lines(page, bw.CallState) == copied(raw, bw.CallState)
 
 
 def test_a_whole_number_in_a_float_field_comes_out_as_a_float() -> None:
