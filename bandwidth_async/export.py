@@ -37,13 +37,13 @@ takes to arrive behind the time one takes to write, no more (`_Pace`), so a serv
 two or three windows at a time and holds few bodies in memory. The first windows are the range cut
 in *concurrency* pieces (or *window* long). A window that comes back full in time order is not
 wasted: the records before the last time it holds are complete and written, and the rest of the
-window is cut into pieces sized from the density just seen, so that each comes back in one query; a
-full window out of order is halved and fetched again. Each window's records are staged (its latest
-page's in memory, earlier pages' in a spooled temporary file) and appended to the output only once
-complete, so no record is ever written twice. Bandwidth's ``maxStartTime`` includes its bound for
-calls, so records starting exactly at a window's end are dropped there and written by the next
-window; a record with no time at all, which any window's answer could hold, is written by the first
-window only.
+window is cut into pieces sized from the density just seen, as are the windows not sent yet, so that
+each comes back in one query; a full window out of order is halved and fetched again. Each window's
+records are staged (its latest page's in memory, earlier pages' in a spooled temporary file) and
+appended to the output only once complete, so no record is ever written twice. Bandwidth's
+``maxStartTime`` includes its bound for calls, so records starting exactly at a window's end are
+dropped there and written by the next window; a record with no time at all, which any window's
+answer could hold, is written by the first window only.
 Output order: oldest first within a window, windows in the order they complete.
 
 Conferences, messages and media: plain pagination (``Link``, ``pageInfo``,
@@ -116,8 +116,8 @@ _FORMATS: tuple[Format, ...] = get_args(Format)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _MS = dt.timedelta(milliseconds=1)
 _SPOOL_MAX = 1 << 20
-#: Windows in flight before `_Pace` has seen a page, and the fewest after.
-_FIRST_IN_FLIGHT = 2
+#: Windows in flight before `_Pace` has seen a page (its first wave), and the fewest after.
+_FIRST_WAVE, _FEWEST_IN_FLIGHT = 3, 2
 _CHECKPOINT_VERSION = 2
 _FINGERPRINT_SPAN = 1 << 16
 _MS_TEXT_LEN = len("2026-07-01T09:30:00.250Z")
@@ -938,8 +938,9 @@ class _Pace:
 
     By Little's law, while one page is written the next should already be on its way: the
     shortest wait for a page seen (the latency, without queueing behind the CPU) over the
-    time a page takes to write, plus one, between two and *most*. More windows in flight
-    would not go faster, only hold their bodies in memory while they wait for the CPU.
+    time a page takes to write, plus one, between two and *most*; three before any page is
+    back. More windows in flight would not go faster, only hold their bodies in memory while
+    they wait for the CPU.
     """
 
     most: int
@@ -959,9 +960,22 @@ class _Pace:
         How many windows may be in flight now.
         """
         if not self.work or math.isinf(self.wait):
-            return min(self.most, _FIRST_IN_FLIGHT)
+            return min(self.most, _FIRST_WAVE)
         hidden = math.ceil(self.wait / self.work) + 1
-        return max(min(self.most, _FIRST_IN_FLIGHT), min(self.most, hidden))
+        return min(self.most, max(_FEWEST_IN_FLIGHT, hidden))
+
+
+def _recut(windows: Iterable[tuple[int, int]], density: float, cap: int) -> list[tuple[int, int]]:
+    """
+    *windows*, each cut as `_plan` cuts it if it would come back full (*cap*) at *density*.
+
+    The first full window says how wide the others should be before they are sent, so they
+    come back in one query each rather than full, each with a query after it.
+    """
+    out: list[tuple[int, int]] = []
+    for lo, hi in windows:
+        out += _plan(lo, hi, density, cap) if (hi - lo) * density >= cap else [(lo, hi)]
+    return out
 
 
 def _gaps(state: _State, step: int) -> collections.deque[tuple[int, int]]:
@@ -1053,6 +1067,7 @@ class _Exporter:
     async def _windows(self) -> None:
         pending = _gaps(self.state, self.step)
         self.report.plan(len(pending))
+        cap = _KINDS[self.state.kind].cap
         busy = 0
         changed = asyncio.Event()
 
@@ -1068,11 +1083,17 @@ class _Exporter:
                 lo, hi = pending.popleft()
                 busy += 1
                 halves: list[tuple[int, int]] = []
+                density = None
                 try:
-                    halves = await self._window(lo, hi)
+                    halves, density = await self._window(lo, hi)
                 finally:
                     pending.extendleft(reversed(halves))
                     self.report.plan(len(halves))
+                    if density is not None:  # the windows not sent yet, cut to fit too
+                        recut = _recut(pending, density, cap)
+                        self.report.plan(len(recut) - len(pending))
+                        pending.clear()
+                        pending.extend(recut)
                     busy -= 1
                     changed.set()
 
@@ -1083,14 +1104,15 @@ class _Exporter:
         except BaseExceptionGroup as group:
             raise _first_error(group) from None
 
-    async def _window(self, lo: int, hi: int) -> list[tuple[int, int]]:
+    async def _window(self, lo: int, hi: int) -> tuple[list[tuple[int, int]], float | None]:
         """
         Write the window [*lo*, *hi*); return the windows still to fetch for it, if any.
 
-        A window that comes back full (the query's cap) in time order is not wasted: every
-        record before the last time seen is complete and written, and the rest of the window
-        is cut into pieces sized from the density just seen. A full window out of order is
-        halved and fetched again.
+        With them, the density it found (records a millisecond) if it came back full in time
+        order, else ``None``. A window that comes back full (the query's cap) in time order is
+        not wasted: every record before the last time seen is complete and written, and the
+        rest of the window is cut into pieces sized from the density just seen. A full window
+        out of order is halved and fetched again.
         """
         spec = _KINDS[self.state.kind]
         wire = self.wire
@@ -1120,13 +1142,14 @@ class _Exporter:
                 held.write(self._encode(sieve.held))
                 self.state.add_window(lo, hi)
                 self._commit(held.contents(), kept + len(sieve.held), window=True)
-                return []
+                return [], None
             if sieve.ordered and sieve.last > sieve.first:
                 stop = _wire_ms(sieve.last)
                 assert stop is not None  # noqa: S101 - last is a time, in the API's form
                 self.state.add_window(lo, stop)
                 self._commit(held.contents(), kept, window=True)
-                return _plan(stop, hi, kept / (stop - lo), spec.cap)
+                density = kept / (stop - lo)
+                return _plan(stop, hi, density, spec.cap), density
         if hi - lo < 2:  # noqa: PLR2004 - a millisecond cannot be halved
             msg = (
                 f"{seen} {self.state.kind} or more start at {_from_ms(lo).isoformat()}: more "
@@ -1134,7 +1157,7 @@ class _Exporter:
             )
             raise ExportError(msg)
         mid = lo + (hi - lo) // 2
-        return [(lo, mid), (mid, hi)]
+        return [(lo, mid), (mid, hi)], None
 
     async def _pages(self) -> None:
         state = self.state

@@ -5,6 +5,7 @@ The exporter copies records from the wire, plans windows from the data, and repo
 from __future__ import annotations
 
 import asyncio
+import bisect
 import csv
 import datetime as dt
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from bandwidth_async.export import (
     _ms_text,
     _Pace,
     _page_keys,
+    _recut,
     _Sieve,
     _window_page,
     _Wire,
@@ -368,7 +370,7 @@ async def test_a_window_of_pages_msgspec_reads_and_pages_it_does_not(tmp_path: P
 
 def test_windows_in_flight_hide_the_latency_and_no_more() -> None:
     """Little's law: the latency over a page's writing time, plus one; two to `concurrency`."""
-    assert _Pace(8).in_flight() == 2  # nothing seen yet
+    assert _Pace(8).in_flight() == 3  # nothing seen yet: the first wave
     assert _Pace(1).in_flight() == 1
     pace = _Pace(8)
     pace.saw(0.100, 0.025)  # 100 ms away, 25 ms to write: four on their way, one written
@@ -382,9 +384,11 @@ def test_windows_in_flight_hide_the_latency_and_no_more() -> None:
     assert far.in_flight() == 8  # never past concurrency
 
 
-async def test_windows_in_flight_start_at_two_and_grow_to_hide_the_latency(tmp_path: Path) -> None:
+async def test_windows_in_flight_start_at_three_then_hide_the_latency(
+    tmp_path: Path,
+) -> None:
     """
-    Over HTTP, a server 50 ms away: two windows go out before any page is back, then more,
+    Over HTTP, a server 50 ms away: three windows go out before any page is back, then more,
     since a page takes far less to write than to arrive (up to ``concurrency``).
     """
     live, most, first_wave = 0, 0, 0
@@ -413,5 +417,55 @@ async def test_windows_in_flight_start_at_two_and_grow_to_hide_the_latency(tmp_p
                 concurrency=8,
             )
     assert len(served.seen) == 8  # the range in eight windows, each one empty page
-    assert first_wave == 2
-    assert 2 < most <= 8
+    assert first_wave == 3
+    assert 3 < most <= 8
+
+
+def test_windows_not_sent_yet_are_cut_to_the_density_a_full_one_found() -> None:
+    """Each comes back in one query (80% of the cap); those that already fit stay as they are."""
+    cut = _recut([(0, 100), (100, 110), (110, 400)], density=200.0, cap=10_000)
+    assert cut == [
+        (0, 40),
+        (40, 80),
+        (80, 100),
+        (100, 110),
+        (110, 150),
+        (150, 190),
+        *[(a, min(a + 40, 400)) for a in range(190, 400, 40)],
+    ]
+    assert all((hi - lo) * 200.0 <= 0.8 * 10_000 for lo, hi in cut)
+    assert _recut([(0, 10)], density=200.0, cap=10_000) == [(0, 10)]
+    assert len(_recut([(0, 50)], density=200.0, cap=10_000)) == 2  # exactly full: cut too
+
+
+async def test_a_full_first_window_resizes_the_windows_not_sent_yet(tmp_path: Path) -> None:
+    """
+    Over HTTP: eight first windows of 10,000 calls each. The first wave comes back full; the
+    other five are cut to the density it found before they are sent, so none of them is.
+    """
+    cap = 10_000
+    base = dt.datetime(2026, 7, 1, tzinfo=dt.UTC)
+    times = [base + dt.timedelta(milliseconds=360 * n) for n in range(8 * cap)]  # 8 hours
+    full = 0
+
+    async def handle(request: web.Request) -> web.Response:
+        nonlocal full
+        lo = bisect.bisect_left(times, dt.datetime.fromisoformat(request.query["minStartTime"]))
+        hi = bisect.bisect_right(times, dt.datetime.fromisoformat(request.query["maxStartTime"]))
+        page = [_ms_text(int(t.timestamp() * 1000)) for t in times[lo : min(hi, lo + cap)]]
+        full += len(page) == cap
+        return web.json_response([{"callId": f"c-{s}", "startTime": s} for s in page])
+
+    out = tmp_path / "calls.jsonl"
+    async with serve(handle) as served:
+        async with BandwidthClient("u", "p", "9900000", base_url=served.base_url) as client:
+            result = await export(
+                client,
+                "calls",
+                out,
+                since=base,
+                until=base + dt.timedelta(hours=8),
+                concurrency=8,
+            )
+    assert result.count == len(times)
+    assert full == 3  # the first wave only
