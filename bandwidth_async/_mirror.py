@@ -88,6 +88,8 @@ class _Mirror:
     copies: msgspec.json.Decoder[list[Any]]
     #: The mirror's field names of each time, to check a page's times are all UTC.
     times: tuple[str, ...]
+    #: The same, by wire name: where `wire_page` finds a record's time.
+    time_keys: dict[str, str]
     #: Whether a field is a float: msgspec makes an int one, so `lines` would write ``1.0``.
     floats: bool
 
@@ -108,15 +110,16 @@ def _make_mirror(cls: type) -> _Mirror | None:
     if not attrs.has(cls) or not writes_slots_only(cls):
         return None
     attrs.resolve_types(cls)
-    copied, read, times, floats = [], [], [], False
+    copied, read, floats = [], [], False
+    times: dict[str, str] = {}
     for a in attrs.fields(cls):
         tp = _wire_type(a.type)
         if tp is None or a.default not in (None, attrs.NOTHING):
             return None
-        if dt.datetime in get_args(a.type) or a.type is dt.datetime:
-            times.append(a.name)
-        floats = floats or float in get_args(a.type) or a.type is float
         key = wire_name(cls.__name__, a.name)
+        if dt.datetime in get_args(a.type) or a.type is dt.datetime:
+            times[key] = a.name
+        floats = floats or float in get_args(a.type) or a.type is float
         copied.append((a.name, tp, msgspec.field(default=None, name=key)))
         # A field with no default must be in the record (``null`` if its type allows it).
         needed = a.default is attrs.NOTHING
@@ -128,7 +131,7 @@ def _make_mirror(cls: type) -> _Mirror | None:
     page = msgspec.json.Decoder(list[record])  # type: ignore[valid-type]
     one = msgspec.json.Decoder(record)
     copies = msgspec.json.Decoder(list[struct])  # type: ignore[valid-type]
-    return _Mirror(struct, page, one, copies, tuple(times), floats)
+    return _Mirror(struct, page, one, copies, tuple(times.values()), times, floats)
 
 
 def has_mirror(cls: type[Any]) -> bool:
@@ -186,32 +189,35 @@ def lines(records: Sequence[Any], cls: type[Any]) -> bytes | None:
 
 class WirePage(list[Any]):
     """
-    A page of records read by `wire_page`, for `lines`; ``times`` holds each one's time as sent.
+    A page of records read by `wire_page`, for `lines`; ``times`` holds each one's time, read.
     """
 
     __slots__ = ("times",)
 
-    def __init__(self, records: list[Any], times: list[str]) -> None:
+    def __init__(self, records: list[Any], times: list[dt.datetime | None]) -> None:
         super().__init__(records)
         self.times = times
 
 
 def wire_page(body: bytes, cls: type[Any], key: str) -> WirePage | None:
     """
-    *body*, a JSON array of *cls* records, read for `lines`, with each one's time *key* as text.
+    *body*, a JSON array of *cls* records, read for `lines`, with each one's time *key*.
 
-    ``None`` if anything in it does not fit (as `lines`), or a record's *key* is not a string.
+    ``None`` if anything in it does not fit (as `lines`), or *key* is not a time of *cls*.
+    The times are those the records hold (in UTC; ``None`` where a record has none): one
+    decoding of the body gives both.
     """
     mirror = _copier(cls)
-    if mirror is None:
+    name = None if mirror is None else mirror.time_keys.get(key)
+    if mirror is None or name is None:
         return None
-    times = _times_reader(key)
     try:
         records = mirror.copies.decode(body)
-        texts = times.decode(body)
     except (msgspec.ValidationError, msgspec.DecodeError):
         return None
-    return WirePage(records, list(map(_text, texts))) if _utc(records, mirror) else None
+    if not _utc(records, mirror):
+        return None
+    return WirePage(records, list(map(attrgetter(name), records)))
 
 
 def as_json(records: Sequence[Any]) -> Sequence[Any]:
@@ -237,14 +243,3 @@ def _utc(records: Sequence[Any], mirror: _Mirror) -> bool:
         if not _UTC_OR_NONE.issuperset(map(_tzinfo, column)):
             return False
     return True
-
-
-_text = attrgetter("text")
-_TIMES: dict[str, msgspec.json.Decoder[list[Any]]] = {}
-
-
-def _times_reader(key: str) -> msgspec.json.Decoder[list[Any]]:
-    if key not in _TIMES:
-        text = msgspec.defstruct("Time", [("text", str, msgspec.field(name=key))], gc=False)
-        _TIMES[key] = msgspec.json.Decoder(list[text])  # type: ignore[valid-type]
-    return _TIMES[key]

@@ -126,6 +126,7 @@ _MS_TEXT_LEN = len("2026-07-01T09:30:00.250Z")
 _FORM = operator.itemgetter(7, 10, 19, 23)
 _ONLY_DICT = frozenset({dict})
 _ONLY_STR = frozenset({str})
+_MICROSECOND = operator.attrgetter("microsecond")
 
 
 class ExportError(BandwidthError):
@@ -337,9 +338,10 @@ class _Sieve:
     Which records of a window's pages are complete, page after page; no I/O.
 
     Times are compared as text in the API's form (`_wire_key`): the same order, and far cheaper
-    than a datetime a record. Records before the last time seen are complete; those at that
-    time are *held*, since the next page may hold more of them. Records outside [*first*,
-    *end*) are dropped, and records with no time are kept only when *untimed*.
+    than a datetime a record (a `WirePage`'s times, read already, are compared as they are).
+    Records before the last time seen are complete; those at that time are *held*, since the
+    next page may hold more of them. Records outside [*first*, *end*) are dropped, and records
+    with no time are kept only when *untimed*.
     """
 
     first: str
@@ -356,14 +358,15 @@ class _Sieve:
 
         A record that is no JSON object is a DecodeError (through *wire*).
         """
-        if isinstance(items, WirePage):  # its times were checked as `_page_keys` checks them
-            if items.times and items.times[0] >= self.last:
-                return self._sift_ordered(items, items.times)
+        if isinstance(items, WirePage):  # its times were checked by `_window_page`
+            first = items.times[0] if items.times else None
+            if first is not None and first >= _time(self.last):
+                return self._sift_ordered(items, items.times, _time)
             items = as_json(items)
         own = own_keys(items, [self.key])[0] if self.key else None
         ats = _page_keys(items, own) if own else None
         if ats is not None and ats[0] >= self.last:  # last >= first
-            return self._sift_ordered(items, ats)
+            return self._sift_ordered(items, ats, str)
         batch = []
         for raw in items:
             record = raw if isinstance(raw, dict) else wire.copy(raw)
@@ -382,24 +385,29 @@ class _Sieve:
             self.held.append(record)
         return batch
 
-    def _sift_ordered(self, items: Sequence[Any], ats: list[str]) -> list[Any]:
+    def _sift_ordered(
+        self, items: Sequence[Any], ats: Sequence[Any], at: Callable[[str], Any]
+    ) -> list[Any]:
         """
-        `sift` for a page in time order, its times *ats* in the API's form, none before `last`.
+        `sift` for a page in time order, its times *ats* none before `last`.
 
-        No Python loop a record. Records at or past the end are not this window's (the query
-        asks one millisecond more: see `_window_query`), as `sift`'s own loop finds too.
+        *ats* are the API's text (*at* is ``str``) or whole-millisecond UTC datetimes (*at*
+        reads the API's text as one): they compare as the text does. No Python loop a
+        record. Records at or past the end are not this window's (the query asks one
+        millisecond more: see `_window_query`), as `sift`'s own loop finds too.
         """
-        inside = bisect.bisect_left(ats, self.end)
+        inside = bisect.bisect_left(ats, at(self.end))
         if inside < len(ats):
             items, ats = items[:inside], ats[:inside]
         if not ats:
             return []
         top = ats[-1]
-        if top == self.last:
+        if top == at(self.last):
             self.held += items
             return []
         cut = bisect.bisect_left(ats, top)
-        batch, self.held, self.last = [*self.held, *items[:cut]], list(items[cut:]), top
+        batch, self.held = [*self.held, *items[:cut]], list(items[cut:])
+        self.last = top if isinstance(top, str) else _ms_text(_to_ms(top))
         return batch
 
 
@@ -415,11 +423,9 @@ def _page_keys(items: Sequence[Any], key: str) -> list[str] | None:
     return _api_times(list(map(dict.get, items, itertools.repeat(key))))
 
 
-def _api_times(ats: list[Any], *, parsed: bool = False) -> list[str] | None:
+def _api_times(ats: list[Any]) -> list[str] | None:
     """
     *ats* if they are times in the API's own form, valid and in order; else ``None``.
-
-    *parsed*: each one was already read as a valid time (a `WirePage`'s were, by msgspec).
     """
     if (
         not ats
@@ -429,11 +435,10 @@ def _api_times(ats: list[Any], *, parsed: bool = False) -> list[str] | None:
         or not all(map(operator.le, ats, itertools.islice(ats, 1, None)))
     ):
         return None
-    if not parsed:
-        try:
-            collections.deque(map(dt.datetime.fromisoformat, ats), maxlen=0)  # valid dates only
-        except ValueError:
-            return None  # a bad date: `_wire_key` says so, for that record
+    try:
+        collections.deque(map(dt.datetime.fromisoformat, ats), maxlen=0)  # valid dates only
+    except ValueError:
+        return None  # a bad date: `_wire_key` says so, for that record
     return ats
 
 
@@ -441,13 +446,32 @@ def _window_page(body: bytes, model: type[Any], key: str) -> WirePage | None:
     """
     A window's page read for `lines` (see `wire_page`), its times (*key*) checked for the sieve.
 
-    ``None`` unless every record fits and the times are in the API's form and in order (as
-    `_page_keys` checks them): the page's JSON is then decoded and read record by record.
+    ``None`` unless every record fits and has a time, the times are in order and each a whole
+    millisecond (so that they compare as the API's text does): the page's JSON is then decoded
+    and read record by record.
     """
     page = wire_page(body, model, key)
-    if page is None or _api_times(page.times, parsed=True) is None:
+    if page is None or not _ms_ordered(page.times):
         return None
     return page
+
+
+def _ms_ordered(ats: list[dt.datetime | None]) -> bool:
+    # One C pass a check. A None among them makes a comparison raise TypeError.
+    try:
+        return (
+            bool(ats)
+            and ats[0] is not None
+            and all(map(operator.le, ats, itertools.islice(ats, 1, None)))  # type: ignore[arg-type]
+            and not any(map(operator.mod, map(_MICROSECOND, ats), itertools.repeat(1000)))
+        )
+    except TypeError:
+        return False
+
+
+def _time(text: str) -> dt.datetime:
+    # A time in the API's form (`_ms_text`'s) as the datetime a `WirePage` holds for it.
+    return dt.datetime.fromisoformat(text)
 
 
 def _window_query(

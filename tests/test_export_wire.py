@@ -287,14 +287,49 @@ def test_the_sieve_takes_pages_msgspec_read_as_it_takes_their_json(
     both = _Sieve(first, end, "startTime", untimed), _Sieve(first, end, "startTime", untimed)
     for items, (_, msgspec) in zip(built, pages, strict=True):
         read = _read(items, msgspec=msgspec)
-        taken = msgspec and _page_keys(items, "startTime") is not None
-        assert isinstance(read, WirePage) == taken
+        assert isinstance(read, WirePage) == (msgspec and _read_straight(items))
         mixed = both[0].sift(read, wire)
         plain = both[1].sift(_read(items, msgspec=False), wire)
         assert wire.copy_many(list(as_json(mixed))) == wire.copy_many(plain)
     held = [wire.copy_many(list(as_json(s.held))) for s in both]
     assert held[0] == held[1]
     assert (both[0].last, both[0].ordered) == (both[1].last, both[1].ordered)
+
+
+def _read_straight(page: list[dict[str, Any]]) -> bool:
+    """Whether `_window_page` takes *page*: an RFC 3339 time in UTC for each record, in order."""
+    ats = [r.get("startTime") for r in page]
+    if not ats or any(at is None or "-W" in at for at in ats):  # no time, an ISO week date
+        return False
+    times = [dt.datetime.fromisoformat(str(at)) for at in ats]
+    return times == sorted(times)
+
+
+@pytest.mark.parametrize(
+    ("times", "taken"),
+    [
+        (["2026-07-25T10:00:00.001Z", "2026-07-25T10:00:00.001Z", "2026-07-25T10:00:01Z"], True),
+        (["2026-07-25T10:00:00.001Z", "2026-07-25T10:00:00.002+00:00"], True),
+        (["2026-07-25T10:00:00.002Z", "2026-07-25T10:00:00.001Z"], False),  # out of order
+        (["2026-07-25T10:00:00.001Z", None], False),  # a call with no time
+        ([None], False),
+        (["2026-07-25T10:00:00.0015Z"], False),  # not a whole millisecond
+        (["2026-07-25T12:00:00.001+02:00"], False),  # not UTC: the converter moves it
+        ([], False),
+    ],
+)
+def test_a_window_page_is_read_straight_only_when_its_times_compare_as_the_api_text(
+    times: list[str | None], taken: bool
+) -> None:
+    """
+    The sieve compares a `WirePage`'s times as datetimes and a JSON page's as the API's text:
+    only a page whose times order alike both ways is read straight from the body.
+    """
+    page = [{"callId": f"c-{n}", "startTime": at} for n, at in enumerate(times)]
+    read = _window_page(dumps(page), CallState, "startTime")
+    assert (read is not None) == taken
+    if read is not None:
+        assert read.times == [dt.datetime.fromisoformat(at or "") for at in times]
 
 
 def test_the_sieve_fast_path_leaves_a_bad_date_to_the_record_by_record_reading() -> None:
