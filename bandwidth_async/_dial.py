@@ -249,19 +249,26 @@ class _Pace:
     The rate is read when a send is due, not when it queued, so a decrease applies at once.
     """
 
-    def __init__(self, aimd: Aimd) -> None:
+    def __init__(self, aimd: Aimd, loop: asyncio.AbstractEventLoop) -> None:
         self._aimd = aimd
+        self._loop = loop  # asked once: on Python 3.11 each get_running_loop() is a getpid()
         self._last = -math.inf
         self._until = -math.inf
         self._turn = asyncio.Lock()  # one waiter at a time, first come first served
 
     def hold(self, seconds: float) -> None:
-        self._until = max(self._until, asyncio.get_running_loop().time() + seconds)
+        self._until = max(self._until, self._loop.time() + seconds)
+
+    def free(self) -> bool:
+        """
+        Whether a send may go now, with no `wait`: not paced, nothing held, nobody queued.
+        """
+        return (
+            self._aimd.rate is None and not self._turn.locked() and self._until <= self._loop.time()
+        )
 
     async def wait(self) -> None:
-        loop = asyncio.get_running_loop()
-        if self._aimd.rate is None and not self._turn.locked() and self._until <= loop.time():
-            return  # not paced, nothing held, nobody queued: no lock to take
+        loop = self._loop
         async with self._turn:
             while True:
                 rate = self._aimd.rate
@@ -305,6 +312,7 @@ class _Run:
     aimd: Aimd
     ledger: Ledger | None
     pace: _Pace = attrs.field(init=False)
+    loop: asyncio.AbstractEventLoop = attrs.field(init=False)
     accepted: collections.deque[float] = attrs.field(factory=collections.deque)
     stopping: bool = False
     #: Calls waiting out a 429's Retry-After: not in flight, so they leave room for others.
@@ -315,7 +323,8 @@ class _Run:
     slots: asyncio.Semaphore = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        self.pace = _Pace(self.aimd)
+        self.loop = asyncio.get_running_loop()
+        self.pace = _Pace(self.aimd, self.loop)
         self.slots = asyncio.Semaphore(self.aimd.ceiling)
 
     def _accepted_rate(self, now: float) -> float:
@@ -333,7 +342,8 @@ class _Run:
         refusals = connect_failures = 0
         while True:
             epoch = self.aimd.epoch
-            await self.pace.wait()
+            if not self.pace.free():  # the common case makes no coroutine
+                await self.pace.wait()
             if self.stopping and refusals + connect_failures == 0:
                 return None
             if self.ledger is not None:
@@ -350,7 +360,7 @@ class _Run:
                 wait = 1.0 if exc.retry_after is None else exc.retry_after
                 if wait <= 0:  # "retry now": a momentary refusal, not the account's limit
                     continue
-                now = asyncio.get_running_loop().time()
+                now = self.loop.time()
                 if self.aimd.refused(epoch, self._accepted_rate(now), now):
                     # The limiter's second is used up: everyone waits until the oldest of the
                     # last *limit* calls accepted is that second old (at most Retry-After).
@@ -386,7 +396,7 @@ class _Run:
             return DialResult(call, response, refusals=refusals)
 
     def _passed(self) -> None:
-        now = asyncio.get_running_loop().time()
+        now = self.loop.time()
         self.accepted.append(now)
         self._accepted_rate(now)  # drops what is more than a second old
         self.aimd.succeeded(now)
