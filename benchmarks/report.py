@@ -228,7 +228,8 @@ def _markdown(rows: list[Row], ctx: dict[str, Any], serving: str = "") -> str:
     versions = ", ".join(f"{k} {v}" for k, v in ctx["versions"].items())
     return (
         "# Benchmark results (latest run)\n\n"
-        f"Medians of {ctx['repeat']} passes per client after one warm-up pass. "
+        f"Medians of {ctx['repeat']} passes per client after one warm-up pass, every timing "
+        "worker with the same fixed glibc malloc thresholds (`STEADY_MALLOC` in `run.py`). "
         '"async vs X" is how many times better bandwidth_async is (throughput ratio, or the '
         'inverse ratio of times and sizes): above 1.00x it is ahead. For import, "raw aiohttp" '
         "is `import aiohttp, attrs, cattrs, yarl`, the floor any SDK on that stack pays. "

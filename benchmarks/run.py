@@ -34,6 +34,14 @@ IMPORTS = {
     "sdk": "import bandwidth",
     "async": "import bandwidth_async",
 }
+#: glibc's malloc settings for the timing workers, the same for every client. Left to itself,
+#: glibc moves its mmap threshold on the first large frees, and a process keeps the mode it
+#: lands in: in one, each 256 KiB socket read of asyncio's transport is an mmap, an mremap and
+#: a munmap (strace -c: 3,000 of each for 3,000 createCalls), and the same dial takes about 20%
+#: longer. Raw aiohttp, the pre-rebuild package and this one each land in either mode from one
+#: process to the next, and a worker serves every round: fixed thresholds keep that chance
+#: out of the ratios. The peak-RSS runs are separate processes and keep glibc's defaults.
+STEADY_MALLOC = {"MALLOC_MMAP_THRESHOLD_": "1048576", "MALLOC_TRIM_THRESHOLD_": "16777216"}
 _TIMED_IMPORT = "import time; t = time.perf_counter(); {stmt}; print(time.perf_counter() - t)"
 
 
@@ -68,7 +76,9 @@ class Worker:
         self.client = client if tree is None else "baseline"
         self.spent = 0.0
         here = HERE if tree is None else tree / "benchmarks"
-        env = None if tree is None else {**os.environ, "PYTHONPATH": str(tree)}
+        env = {**os.environ, **STEADY_MALLOC}
+        if tree is not None:
+            env["PYTHONPATH"] = str(tree)
         self.proc = subprocess.Popen(
             [sys.executable, str(here / "measure.py"), "worker", client],
             stdin=subprocess.PIPE,
