@@ -962,9 +962,10 @@ class _Pace:
 
     By Little's law, while one page is written the next should already be on its way: the
     shortest wait for a page seen (the latency, without queueing behind the CPU) over the
-    time a page takes to write, plus one, between two and *most*; three before any page is
-    back. More windows in flight would not go faster, only hold their bodies in memory while
-    they wait for the CPU.
+    time a page takes to write, rounded down, plus one, between two and *most*; three before
+    any page is back. More windows in flight would not go faster, only hold their bodies in
+    memory while they wait for the CPU. Rounding up went no faster, and at 0 ms it kept a
+    third 5.3 MB body in memory in some runs and not others.
     """
 
     most: int
@@ -985,7 +986,7 @@ class _Pace:
         """
         if not self.work or math.isinf(self.wait):
             return min(self.most, _FIRST_WAVE)
-        hidden = math.ceil(self.wait / self.work) + 1
+        hidden = math.floor(self.wait / self.work) + 1
         return min(self.most, max(_FEWEST_IN_FLIGHT, hidden))
 
 

@@ -404,7 +404,10 @@ async def test_a_window_of_pages_msgspec_reads_and_pages_it_does_not(tmp_path: P
 
 
 def test_windows_in_flight_hide_the_latency_and_no_more() -> None:
-    """Little's law: the latency over a page's writing time, plus one; two to `concurrency`."""
+    """
+    Little's law: the latency over a page's writing time, rounded down, plus one; two to
+    `concurrency`.
+    """
     assert _Pace(8).in_flight() == 3  # nothing seen yet: the first wave
     assert _Pace(1).in_flight() == 1
     pace = _Pace(8)
@@ -417,6 +420,9 @@ def test_windows_in_flight_hide_the_latency_and_no_more() -> None:
     far = _Pace(8)
     far.saw(2.0, 0.01)
     assert far.in_flight() == 8  # never past concurrency
+    near = _Pace(8)
+    near.saw(0.030, 0.020)  # a window more would hide 10 ms, and hold its body 30 ms
+    assert near.in_flight() == 2
 
 
 async def test_windows_in_flight_start_at_three_then_hide_the_latency(
