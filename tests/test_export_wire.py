@@ -408,7 +408,7 @@ def test_windows_in_flight_hide_the_latency_and_no_more() -> None:
     Little's law: the latency over a page's writing time, rounded down, plus one; two to
     `concurrency`.
     """
-    assert _Pace(8).in_flight() == 3  # nothing seen yet: the first wave
+    assert _Pace(8).in_flight() == 2  # nothing seen yet: the first wave
     assert _Pace(1).in_flight() == 1
     pace = _Pace(8)
     pace.saw(0.100, 0.025)  # 100 ms away, 25 ms to write: four on their way, one written
@@ -425,11 +425,11 @@ def test_windows_in_flight_hide_the_latency_and_no_more() -> None:
     assert near.in_flight() == 2
 
 
-async def test_windows_in_flight_start_at_three_then_hide_the_latency(
+async def test_windows_in_flight_start_at_two_then_hide_the_latency(
     tmp_path: Path,
 ) -> None:
     """
-    Over HTTP, a server 50 ms away: three windows go out before any page is back, then more,
+    Over HTTP, a server 50 ms away: two windows go out before any page is back, then more,
     since a page takes far less to write than to arrive (up to ``concurrency``).
     """
     live, most, first_wave = 0, 0, 0
@@ -458,8 +458,8 @@ async def test_windows_in_flight_start_at_three_then_hide_the_latency(
                 concurrency=8,
             )
     assert len(served.seen) == 8  # the range in eight windows, each one empty page
-    assert first_wave == 3
-    assert 3 < most <= 8
+    assert first_wave == 2
+    assert 2 < most <= 8
 
 
 def test_windows_not_sent_yet_are_cut_to_the_density_a_full_one_found() -> None:
@@ -482,7 +482,7 @@ def test_windows_not_sent_yet_are_cut_to_the_density_a_full_one_found() -> None:
 async def test_a_full_first_window_resizes_the_windows_not_sent_yet(tmp_path: Path) -> None:
     """
     Over HTTP: eight first windows of 10,000 calls each. The first wave comes back full; the
-    other five are cut to the density it found before they are sent, so none of them is.
+    other six are cut to the density it found before they are sent, so none of them is.
     """
     cap = 10_000
     base = dt.datetime(2026, 7, 1, tzinfo=dt.UTC)
@@ -509,4 +509,4 @@ async def test_a_full_first_window_resizes_the_windows_not_sent_yet(tmp_path: Pa
                 concurrency=8,
             )
     assert result.count == len(times)
-    assert full == 3  # the first wave only
+    assert full == 2  # the first wave only
