@@ -22,6 +22,7 @@ from bandwidth_async._converter import structure, unstructure
 from bandwidth_async._json import dumps, loads
 from bandwidth_async._mirror import WirePage, as_json
 from bandwidth_async.export import (
+    ExportResult,
     _cell,
     _ms_text,
     _Pace,
@@ -36,7 +37,7 @@ from bandwidth_async.export import (
 )
 from bandwidth_async.testing import FakeBandwidth
 
-from .server import serve
+from .server import Handler, Served, serve
 
 SINCE = dt.datetime.now(dt.UTC) - dt.timedelta(days=365)
 KINDS = ["calls", "recordings", "conferences", "messages", "media"]
@@ -190,6 +191,16 @@ def test_a_page_with_a_record_that_is_no_object_fails_clearly() -> None:
 
 
 _T0 = 1_785_000_000_000  # 2026-07-25, in epoch milliseconds
+
+
+async def export_served(
+    handle: Handler, out: Path, since: dt.datetime, until: dt.datetime, **options: Any
+) -> tuple[ExportResult, Served]:
+    """Export the calls *handle* serves on loopback HTTP to *out*; the result and the server."""
+    async with serve(handle) as served:
+        async with BandwidthClient("u", "p", "9900000", base_url=served.base_url) as client:
+            result = await export(client, "calls", out, since=since, until=until, **options)
+    return result, served
 
 
 def _record(n: int, at: int | str | None) -> dict[str, Any]:
@@ -386,17 +397,9 @@ async def test_a_window_of_pages_msgspec_reads_and_pages_it_does_not(tmp_path: P
         return web.json_response(inside[page * size : (page + 1) * size], headers=headers)
 
     out = tmp_path / "calls.jsonl"
-    async with serve(handle) as served:
-        async with BandwidthClient("u", "p", "9900000", base_url=served.base_url) as client:
-            result = await export(
-                client,
-                "calls",
-                out,
-                since=base,
-                until=base + dt.timedelta(hours=2),
-                page_size=3,
-                concurrency=2,
-            )
+    result, _ = await export_served(
+        handle, out, base, base + dt.timedelta(hours=2), page_size=3, concurrency=2
+    )
     assert result.count == len(records)
     wire = _Wire(CallState)
     expected = sorted(dumps(r) + b"\n" for r in wire.copy_many(records))
@@ -447,16 +450,9 @@ async def test_windows_in_flight_start_at_two_then_hide_the_latency(
         return web.json_response([])
 
     base = dt.datetime(2026, 7, 1, tzinfo=dt.UTC)
-    async with serve(handle) as served:
-        async with BandwidthClient("u", "p", "9900000", base_url=served.base_url) as client:
-            await export(
-                client,
-                "calls",
-                tmp_path / "calls.jsonl",
-                since=base,
-                until=base + dt.timedelta(hours=8),
-                concurrency=8,
-            )
+    _, served = await export_served(
+        handle, tmp_path / "calls.jsonl", base, base + dt.timedelta(hours=8), concurrency=8
+    )
     assert len(served.seen) == 8  # the range in eight windows, each one empty page
     assert first_wave == 2
     assert 2 < most <= 8
@@ -497,16 +493,8 @@ async def test_a_full_first_window_resizes_the_windows_not_sent_yet(tmp_path: Pa
         full += len(page) == cap
         return web.json_response([{"callId": f"c-{s}", "startTime": s} for s in page])
 
-    out = tmp_path / "calls.jsonl"
-    async with serve(handle) as served:
-        async with BandwidthClient("u", "p", "9900000", base_url=served.base_url) as client:
-            result = await export(
-                client,
-                "calls",
-                out,
-                since=base,
-                until=base + dt.timedelta(hours=8),
-                concurrency=8,
-            )
+    result, _ = await export_served(
+        handle, tmp_path / "calls.jsonl", base, base + dt.timedelta(hours=8), concurrency=8
+    )
     assert result.count == len(times)
     assert full == 2  # the first wave only
