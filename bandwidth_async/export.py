@@ -420,16 +420,9 @@ def _page_keys(items: Sequence[Any], key: str) -> list[str] | None:
     """
     if not items or not _ONLY_DICT.issuperset(map(type, items)):
         return None
-    return _api_times(list(map(dict.get, items, itertools.repeat(key))))
-
-
-def _api_times(ats: list[Any]) -> list[str] | None:
-    """
-    *ats* if they are times in the API's own form, valid and in order; else ``None``.
-    """
+    ats: list[Any] = list(map(dict.get, items, itertools.repeat(key)))
     if (
-        not ats
-        or not _ONLY_STR.issuperset(map(type, ats))
+        not _ONLY_STR.issuperset(map(type, ats))
         or not {_MS_TEXT_LEN}.issuperset(map(len, ats))
         or not {("-", "T", ".", "Z")}.issuperset(map(_FORM, ats))
         or not all(map(operator.le, ats, itertools.islice(ats, 1, None)))
