@@ -86,10 +86,9 @@ class _Mirror:
     page: msgspec.json.Decoder[list[Any]]
     one: msgspec.json.Decoder[Any]
     copies: msgspec.json.Decoder[list[Any]]
-    #: The mirror's field names of each time, to check a page's times are all UTC.
-    times: tuple[str, ...]
-    #: The same, by wire name: where `wire_page` finds a record's time.
-    time_keys: dict[str, str]
+    #: The mirror's field name of each time, by its wire name: to check a page's times are
+    #: all UTC, and where `wire_page` finds a record's time.
+    times: dict[str, str]
     #: Whether a field is a float: msgspec makes an int one, so `lines` would write ``1.0``.
     floats: bool
 
@@ -131,7 +130,7 @@ def _make_mirror(cls: type) -> _Mirror | None:
     page = msgspec.json.Decoder(list[record])  # type: ignore[valid-type]
     one = msgspec.json.Decoder(record)
     copies = msgspec.json.Decoder(list[struct])  # type: ignore[valid-type]
-    return _Mirror(struct, page, one, copies, tuple(times.values()), times, floats)
+    return _Mirror(struct, page, one, copies, times, floats)
 
 
 def has_mirror(cls: type[Any]) -> bool:
@@ -208,7 +207,7 @@ def wire_page(body: bytes, cls: type[Any], key: str) -> WirePage | None:
     decoding of the body gives both.
     """
     mirror = _copier(cls)
-    name = None if mirror is None else mirror.time_keys.get(key)
+    name = None if mirror is None else mirror.times.get(key)
     if mirror is None or name is None:
         return None
     try:
@@ -238,7 +237,7 @@ def _copier(cls: type[Any]) -> _Mirror | None:
 
 
 def _utc(records: Sequence[Any], mirror: _Mirror) -> bool:
-    for name in mirror.times:
+    for name in mirror.times.values():
         column = filter(None, map(attrgetter(name), records))
         if not _UTC_OR_NONE.issuperset(map(_tzinfo, column)):
             return False
