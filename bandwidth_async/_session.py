@@ -363,8 +363,8 @@ class Session:
         """
         Send *request* with retries, and return the 2xx `Response` with its JSON decoded.
         """
-        reply = await self.exchange(request)
-        return Response(reply.status, reply.headers, reply.url, _decode_json(reply.body))
+        response, _ = await self.fetch(request, None)
+        return response
 
     async def exchange(self, request: Request, *, stream: bool = False) -> Reply:
         """
