@@ -154,23 +154,22 @@ class Aimd:
     measured: int = 0
     #: Whether *limit* was measured (else it is the first guess).
     known: bool = False
+    #: How many calls may be in flight now: the window, whole, within 1 and *ceiling*. Kept
+    #: with the window, as the dialer reads it for every call it starts.
+    allowed: int = attrs.field(init=False, default=0)
 
     def __attrs_post_init__(self) -> None:
         if self.ceiling < 1:
             raise ValueError(f"concurrency must be >= 1, not {self.ceiling}")
         if self.cap is not None and self.cap <= 0:
             raise ValueError(f"rate must be > 0, not {self.cap}")
-        if not self.window:
-            self.window = float(min(self.ceiling, START_WINDOW))
+        self._resize(self.window or float(min(self.ceiling, START_WINDOW)))
         if self.rate is None:
             self.rate = self.cap
 
-    @property
-    def allowed(self) -> int:
-        """
-        How many calls may be in flight now.
-        """
-        return max(1, min(self.ceiling, int(self.window)))
+    def _resize(self, window: float) -> None:
+        self.window = window
+        self.allowed = max(1, min(self.ceiling, int(window)))
 
     def succeeded(self, now: float) -> None:
         """
@@ -181,9 +180,12 @@ class Aimd:
                 self.measured += 1
                 return
             self.measure_from = None  # no 429 for that long: the rate is under the limit
-        step = SLOW_START_STEP if self.probing else 1.0 / self.window
-        self.window = min(float(self.ceiling), self.window + step)
-        if self.rate is not None and not self.probing:
+        if self.probing:  # slow start, until the first 429
+            if self.allowed < self.ceiling:
+                self._resize(min(float(self.ceiling), self.window + SLOW_START_STEP))
+            return
+        self._resize(min(float(self.ceiling), self.window + 1.0 / self.window))
+        if self.rate is not None:
             if not self.known:
                 share = RATE_INCREASE_GUESS
             elif self.rate < NEAR * self.limit:
@@ -229,7 +231,7 @@ class Aimd:
         self.epoch += 1
         self.calm_until = now + 1.0
         self._set_rate(rate)
-        self.window = max(1.0, self.window * WINDOW_DECREASE)
+        self._resize(max(1.0, self.window * WINDOW_DECREASE))
 
     @property
     def held_calls(self) -> int:
@@ -264,7 +266,9 @@ class _Pace:
         Whether a send may go now, with no `wait`: not paced, nothing held, nobody queued.
         """
         return (
-            self._aimd.rate is None and not self._turn.locked() and self._until <= self._loop.time()
+            self._aimd.rate is None
+            and not self._turn.locked()
+            and (self._until == -math.inf or self._until <= self._loop.time())
         )
 
     async def wait(self) -> None:
@@ -335,7 +339,7 @@ class _Run:
             self.accepted.popleft()
         return float(len(self.accepted))
 
-    async def dial(self, key: str, call: CreateCall) -> DialResult | None:  # noqa: C901, PLR0912
+    async def dial(self, key: str, call: CreateCall) -> DialResult | None:  # noqa: C901, PLR0912, PLR0915
         """
         Send *call* until it is created, fails or is unknown; None if stopped before sending.
         """
@@ -349,8 +353,11 @@ class _Run:
             if self.ledger is not None:
                 self.ledger.sending(key, call.to, call.from_, call.tag)
             try:
-                async with self.slots:
+                await self.slots.acquire()  # `async with` costs two more coroutines a call
+                try:
                     response = await self.create(call)
+                finally:
+                    self.slots.release()
             except RateLimitError as exc:
                 refusals += 1
                 if self.ledger is not None:
@@ -456,22 +463,21 @@ async def dial_many(  # noqa: C901, PLR0912, PLR0915 - one loop: fill, wait, yie
                 except Exception as exc:  # noqa: BLE001 - raised after the in-flight calls end
                     failure, exhausted = exc, True
                     break
-                name = key(call)
-                entry = None if book is None else book.get(name)
-                if book is not None and (
-                    name in pending or (entry is not None and entry.run == book.run)
-                ):
-                    failure = ValueError(f"the key {name!r} appears twice in the input")
-                    exhausted = True
-                    break
-                if entry is not None:
-                    replays.append(_replay(call, entry))
-                    continue
+                name = ""  # a call's key matters to the ledger only
+                if book is not None:
+                    name = key(call)
+                    entry = book.get(name)
+                    if name in pending or (entry is not None and entry.run == book.run):
+                        failure = ValueError(f"the key {name!r} appears twice in the input")
+                        exhausted = True
+                        break
+                    if entry is not None:
+                        replays.append(_replay(call, entry))
+                        continue
+                    pending.add(name)
                 task = asyncio.create_task(run.dial(name, call))
                 task.add_done_callback(finished.put_nowait)
                 in_flight[task] = name
-                if book is not None:
-                    pending.add(name)
             while replays:
                 yield replays.pop(0)
             if not in_flight:
