@@ -10,7 +10,8 @@ import asyncio
 import time
 from pathlib import Path
 
-import server
+from create_loop import client as _client
+from create_loop import create_call as _create_call
 
 import bandwidth_async as bw
 from bandwidth_async._converter import structure_many, unstructure
@@ -20,16 +21,6 @@ try:  # msgspec's page path; a --baseline checkout from before it decodes the ge
     from bandwidth_async._mirror import models as _models
 except ImportError:
     _models = None  # type: ignore[assignment]
-
-
-def _client(base: str) -> bw.BandwidthClient:
-    return bw.BandwidthClient(
-        username=server.USERNAME,
-        password=server.PASSWORD,
-        account_id=server.ACCOUNT_ID,
-        base_url=base,
-        max_connections=100,
-    )
 
 
 async def _export_once(client: bw.BandwidthClient) -> int:
@@ -56,16 +47,6 @@ async def _export(base: str, total: int, repeat: int, warm: bool) -> list[float]
 def export(base: str, total: int, repeat: int, warm: bool = True) -> list[float]:
     """Seconds to list and read *total* calls, *repeat* times (after one warm-up pass)."""
     return asyncio.run(_export(base, total, repeat, warm))
-
-
-def _create_call(i: int) -> bw.CreateCall:
-    return bw.CreateCall(
-        to=f"+1919555{i % 10_000:04d}",
-        from_="+19195554321",
-        application_id=server.APPLICATION_ID,
-        answer_url="https://example.com/answer",
-        tag=f"bench-{i}",
-    )
 
 
 async def _dial_once(client: bw.BandwidthClient, count: int, concurrency: int) -> int:

@@ -99,23 +99,29 @@ def build(results: dict[str, dict[str, list[float]]], ctx: dict[str, Any]) -> Ta
     )
     rows[-1].met = large["async"] <= 1.1 * small["async"] and large["async"] < 80
     serving = _serving(results.get("serving", {}), ctx, rows[0])
-    cpu = {key: results.get(f"{key}_cpu", {}) for key in ("export", "dial")}
-    return Table(rows, _markdown(rows, ctx, serving + _before_after(rows[:3], ctx, cpu)))
+    cpu = {key: results.get(f"{key}_cpu", {}) for key in ("export", "dial", "create")}
+    compared = list(zip(rows[:3], ("export", "dial", "decode"), strict=True))
+    if results.get("create"):  # runs saved before create_loop.py joined run.py have none
+        medians = {c: _median([dial / s for s in v]) for c, v in results["create"].items()}
+        label = f"{dial:,} createCall from 50 tasks, no dialer (the session layer)"
+        compared.append((Row(label, "calls/s", True, medians), "create"))
+    return Table(rows, _markdown(rows, ctx, serving + _before_after(compared, ctx, cpu)))
 
 
 def _before_after(
-    rows: list[Row], ctx: dict[str, Any], cpu: dict[str, dict[str, list[float]]]
+    rows: list[tuple[Row, str]], ctx: dict[str, Any], cpu: dict[str, dict[str, list[float]]]
 ) -> str:
     """
     The before/after table of a ``--baseline`` run, or "" without one.
 
-    *cpu* holds, for export and dial, the worker CPU seconds a pass of each client (runs saved
-    before it was measured have none: the column then says "-").
+    *rows* pairs each row with its key in *cpu*, which holds, for export, dial and the session
+    layer, the CPU seconds a pass of each client (decode, and runs saved before it was
+    measured, have none: the column then says "-").
     """
-    if not ctx.get("baseline") or not all(r.medians.get("baseline") for r in rows):
+    if not ctx.get("baseline") or not all(r.medians.get("baseline") for r, _ in rows):
         return ""
     lines = []
-    for r, key in zip(rows, ("export", "dial", "decode"), strict=True):  # decode: no CPU column
+    for r, key in rows:
         now, before = r.medians["async"], r.medians["baseline"]
         change = now / before if r.higher_is_better else before / now
         spent = cpu.get(key, {})
@@ -131,7 +137,10 @@ def _before_after(
         'against the same server. Above 1.00x this checkout is faster. "CPU" compares the '
         "CPU time each worker process spent on a pass (read from `/proc`, rounds after the "
         "warm-up): the server and the other clients' processes disturb it less than the "
-        "clock on the wall. Decode runs in the worker alone, with no server.\n\n"
+        "clock on the wall. Decode runs in the worker alone, with no server. The session "
+        "layer row is `create_loop.py`: `calls.create` from 50 tasks with no dialer on top, "
+        "the same script for both packages, each pass in fresh processes (CPU from "
+        "`getrusage`).\n\n"
         "| scenario | unit | baseline | this checkout | this vs baseline | CPU this vs baseline |\n"
         "|---|---|--:|--:|--:|--:|\n" + "\n".join(lines) + "\n"
     )

@@ -4,7 +4,8 @@
 First measures how fast the emulator (FakeBandwidth) and ``server.py`` serve listCalls
 (``fake_serving.py --json``, not a client comparison). Then starts ``server.py`` in its own
 process, one ``measure.py`` worker per client, measures decode, export, dial (round-robin, one
-pass per client per round), then import times and peak memory in fresh processes, and writes
+pass per client per round), with ``--baseline`` the session layer alone (``create_loop.py``,
+fresh processes), then import times and peak memory in fresh processes, and writes
 ``results/latest.md`` and ``results/latest.png``.
 """
 
@@ -129,6 +130,36 @@ def round_robin(
     return values
 
 
+def session_layer(
+    base: str, tree: Path, rounds: int, count: int
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """
+    Seconds and CPU seconds of `create_loop.py` passes: this checkout's package and *tree*'s.
+
+    Each round runs one fresh process of each (the order alternating), a warm-up and then
+    three passes: fresh processes so that no one draw of a process's luck (hash seeds,
+    addresses) moves a whole row, as one long-lived worker would. The same script runs both:
+    only the package on ``PYTHONPATH`` differs.
+    """
+    seconds: dict[str, list[float]] = {"async": [], "baseline": []}
+    cpu: dict[str, list[float]] = {"async": [], "baseline": []}
+    runs = [("async", {}), ("baseline", {"PYTHONPATH": str(tree)})]
+    for r in range(rounds):
+        for name, extra in runs[r % 2 :] + runs[: r % 2]:
+            out = subprocess.run(
+                [sys.executable, "create_loop.py", f"{base}/t{count}", str(count), "50", "3"],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=HERE,
+                env={**os.environ, **STEADY_MALLOC, **extra},
+            )
+            passes = json.loads(out.stdout.splitlines()[-1])
+            seconds[name] += passes["values"]
+            cpu[name] += passes["cpu"]
+    return seconds, cpu
+
+
 def import_times(rounds: int) -> dict[str, list[float]]:
     """Seconds to import each client in a fresh interpreter (bytecode compiled once first)."""
     values: dict[str, list[float]] = {c: [] for c in CLIENTS}
@@ -218,6 +249,36 @@ def write_report(
     print(f"wrote {out}/latest.md and latest.png")
 
 
+def compare(base: str, args: argparse.Namespace) -> dict[str, dict[str, list[float]]]:
+    """
+    Decode, export and dial by every client in its worker, round-robin; with ``--baseline``,
+    the session layer alone before and after.
+    """
+    results: dict[str, dict[str, list[float]]] = {}
+    workers = [Worker(c) for c in CLIENTS]
+    tree = checkout(args.baseline) if args.baseline else None
+    if tree is not None:
+        workers.append(Worker("async", tree))
+    try:
+        results["decode"] = round_robin(workers, {"op": "decode"}, args.repeat, {})
+        print("decode done", flush=True)
+        export = {"op": "export", "base": base, "total": args.total}
+        results["export_cpu"] = {}
+        results["export"] = round_robin(workers, export, args.repeat, results["export_cpu"])
+        print("export done", flush=True)
+        dial = {"op": "dial", "base": base, "count": args.dial, "concurrency": 50}
+        results["dial_cpu"] = {}
+        results["dial"] = round_robin(workers, dial, args.repeat, results["dial_cpu"])
+        print("dial done", flush=True)
+    finally:
+        for w in workers:
+            w.close()
+    if tree is not None:
+        results["create"], results["create_cpu"] = session_layer(base, tree, args.repeat, args.dial)
+        print("session layer done", flush=True)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="bandwidth_async benchmarks")
     parser.add_argument("--repeat", type=int, default=5, help="measured passes per client")
@@ -250,23 +311,7 @@ def main() -> None:
     server = Server()
     try:
         print(f"server at {server.url}; {args.repeat} passes per client", flush=True)
-        workers = [Worker(c) for c in CLIENTS]
-        if args.baseline:
-            workers.append(Worker("async", checkout(args.baseline)))
-        try:
-            results["decode"] = round_robin(workers, {"op": "decode"}, args.repeat, {})
-            print("decode done", flush=True)
-            export = {"op": "export", "base": server.url, "total": args.total}
-            results["export_cpu"] = {}
-            results["export"] = round_robin(workers, export, args.repeat, results["export_cpu"])
-            print("export done", flush=True)
-            dial = {"op": "dial", "base": server.url, "count": args.dial, "concurrency": 50}
-            results["dial_cpu"] = {}
-            results["dial"] = round_robin(workers, dial, args.repeat, results["dial_cpu"])
-            print("dial done", flush=True)
-        finally:
-            for w in workers:
-                w.close()
+        results.update(compare(server.url, args))
         results["import"] = import_times(args.repeat + 2)
         print("import done", flush=True)
         for total, key in ((args.total, "memory_small"), (args.big, "memory_big")):
