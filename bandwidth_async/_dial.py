@@ -35,7 +35,7 @@ from .models import CreateCall, CreateCallResponse
 if TYPE_CHECKING:
     from ._ledger import Ledger, LedgerEntry
 
-__all__ = ["Aimd", "DialResult", "default_key", "dial_many"]
+__all__ = ["Aimd", "DialMemory", "DialResult", "default_key", "dial_many"]
 
 #: Calls in flight at the start; each success adds SLOW_START_STEP calls until the first 429
 #: (slow start: the window grows by that share each round trip, so the first burst of 429s,
@@ -76,6 +76,9 @@ RATE_INCREASE_GUESS = 0.03
 WAITING_MOST = 2
 #: A call that could not even connect is tried this many times (it was never sent).
 CONNECT_ATTEMPTS = 3
+#: What a client's dialer learned is kept this long (seconds) after a run ends, for its next run
+#: to start from; later than that, the account may be busier or idler than it was.
+REMEMBER = 600.0
 
 
 @attrs.frozen
@@ -233,6 +236,25 @@ class Aimd:
         self._set_rate(rate)
         self._resize(max(1.0, self.window * WINDOW_DECREASE))
 
+    def resumed(self, ceiling: int, cap: float | None) -> Aimd:
+        """
+        A controller for another run that starts from what this one learned.
+
+        That is its window and, once it met a 429, the account's limit: the new run is paced
+        just under it at once, where a fresh one would meet 429s to learn it again.
+        """
+        following = Aimd(
+            ceiling,
+            cap,
+            window=min(self.window, float(ceiling)),
+            probing=self.probing,
+            limit=self.limit,
+            known=self.known,
+        )
+        if not self.probing and self.limit > 0:
+            following._set_rate((TARGET if self.known else RATE_DECREASE) * self.limit)
+        return following
+
     @property
     def held_calls(self) -> int:
         """
@@ -242,6 +264,37 @@ class Aimd:
 
     def _set_rate(self, rate: float) -> None:
         self.rate = rate if self.cap is None else min(rate, self.cap)
+
+
+@attrs.define
+class DialMemory:
+    """
+    What one client's dialer learned in its last run, for its next run to start from.
+
+    A campaign dialled in batches, one `Calls.create_many` each, then goes through slow start
+    and pays the 429s of measuring the account's limit once, not once a batch: as TCP lets a
+    connection start from what an earlier one learned of the same path (RFC 9040).
+    """
+
+    last: Aimd | None = None
+    ended: float = -math.inf
+
+    def start(self, ceiling: int, cap: float | None, now: float) -> Aimd:
+        """
+        The controller for a run starting at *now* (seconds).
+
+        It resumes the last run's, unless none is remembered or that run ended over
+        `REMEMBER` seconds ago.
+        """
+        if self.last is None or now - self.ended > REMEMBER:
+            return Aimd(ceiling, cap)
+        return self.last.resumed(ceiling, cap)
+
+    def keep(self, aimd: Aimd, now: float) -> None:
+        """
+        Remember *aimd*, of a run that ended at *now*.
+        """
+        self.last, self.ended = aimd, now
 
 
 class _Pace:
@@ -422,13 +475,18 @@ async def dial_many(  # noqa: C901, PLR0912, PLR0915 - one loop: fill, wait, yie
     ledger: Ledger | str | os.PathLike[str] | None,
     key: Callable[[CreateCall], str],
     telemetry: Telemetry = NO_TELEMETRY,
+    memory: DialMemory | None = None,
 ) -> AsyncGenerator[DialResult, None]:
     """
     Dial every call of *requests* through *create*; see `Calls.create_many`.
 
-    Each call dialled in this run is counted by outcome in *telemetry*.
+    Each call dialled in this run is counted by outcome in *telemetry*. The run starts from
+    what *memory* holds of the last one, and leaves there what it learned.
     """
-    aimd = Aimd(concurrency, rate)
+    if memory is None:
+        aimd = Aimd(concurrency, rate)
+    else:
+        aimd = memory.start(concurrency, rate, asyncio.get_running_loop().time())
     if isinstance(ledger, str | os.PathLike):
         from ._ledger import Ledger  # noqa: PLC0415 - sqlite3 and filelock only when used
 
@@ -499,6 +557,8 @@ async def dial_many(  # noqa: C901, PLR0912, PLR0915 - one loop: fill, wait, yie
         run.stopping = True
         if in_flight:
             await asyncio.wait(in_flight)
+        if memory is not None:
+            memory.keep(aimd, run.loop.time())
         if book is not None and book is not ledger:
             book.close()
     if failure is not None:

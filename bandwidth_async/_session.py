@@ -28,6 +28,7 @@ from yarl import URL
 
 from . import _json, _mirror
 from ._converter import CONVERTER, structure, structure_many, unstructure
+from ._dial import DialMemory
 from ._errors import (
     ClientClosedError,
     ConfigurationError,
@@ -85,6 +86,8 @@ class ClientState:
     """
     What a client and all its views share: aiohttp session, slots, coordinator, telemetry.
 
+    Also what the dialer learned of the account's pace (`dial_memory`).
+
     *trace_configs* go to the aiohttp session it creates.
     """
 
@@ -108,6 +111,8 @@ class ClientState:
         self._http = session
         self.owns_session = session is None
         self.closed = False
+        #: What `Calls.create_many` learned of the account's pace, for its next run.
+        self.dial_memory = DialMemory()
 
     def http(self) -> aiohttp.ClientSession:
         """

@@ -18,9 +18,11 @@ from bandwidth_async._dial import (
     MEASURE_LONGEST,
     MEASURE_OVER,
     RATE_DECREASE,
+    REMEMBER,
     START_WINDOW,
     TARGET,
     Aimd,
+    DialMemory,
 )
 from bandwidth_async.testing import FakeBandwidth, Limits
 
@@ -174,6 +176,49 @@ def test_aimd_refuses_bad_arguments() -> None:
         Aimd(0)
     with pytest.raises(ValueError, match="rate"):
         Aimd(5, cap=0)
+
+
+def test_a_run_resumes_where_the_last_one_ended() -> None:
+    """The next run keeps the window and the limit learned, paced just under it at once."""
+    memory = DialMemory()
+    fresh = memory.start(50, None, now=0.0)
+    assert fresh.allowed == START_WINDOW
+    for n in range(200):
+        fresh.succeeded(n / 100)
+    memory.keep(fresh, now=2.0)
+    grown = memory.start(50, None, now=3.0)
+    assert grown.probing
+    assert grown.allowed == fresh.allowed > START_WINDOW
+    assert grown.rate is None
+    assert memory.start(8, None, now=3.0).allowed == 8, "never above the new ceiling"
+
+    measured = Aimd(50, rate=101.0, probing=False, limit=100.0)
+    assert measure(measured, 7.0, spread(100, 7.0, 1.0), 8.0)
+    measured.succeeded(8.5)  # the rate creeps up after the measurement ...
+    memory.keep(measured, now=9.0)
+    resumed = memory.start(50, None, now=60.0)
+    assert (resumed.known, resumed.limit, resumed.probing) == (True, 100.0, False)
+    assert resumed.rate == pytest.approx(TARGET * 100), "... and starts again just under it"
+    assert resumed.epoch == 0
+    assert resumed.measure_from is None
+    assert memory.start(50, 30.0, now=60.0).rate == 30.0, "rate= still caps it"
+
+
+def test_a_guess_is_resumed_as_a_guess_and_memory_expires() -> None:
+    """A limit only guessed restarts at the guess; after REMEMBER seconds a run starts afresh."""
+    guessed = Aimd(50)
+    assert guessed.refused(guessed.epoch, accepted=150.0, now=1.0)
+    memory = DialMemory(guessed, ended=2.0)
+    again = memory.start(50, None, now=3.0)
+    assert not again.known
+    assert again.rate == pytest.approx(RATE_DECREASE * 150)
+    late = memory.start(50, None, now=2.0 + REMEMBER + 1.0)
+    assert (late.allowed, late.probing, late.rate, late.limit) == (START_WINDOW, True, None, 0.0)
+    # A 429 that began a measurement from a capped rate learned no limit: no rate carries over.
+    capped = Aimd(50, cap=40.0)
+    assert not capped.refused(capped.epoch, accepted=40.0, now=1.0)
+    assert not DialMemory(capped, ended=1.0).start(50, None, now=2.0).probing
+    assert DialMemory(capped, ended=1.0).start(50, None, now=2.0).rate is None
 
 
 # -- refusals --------------------------------------------------------------------------------
@@ -338,6 +383,19 @@ async def test_rate_caps_calls_per_second() -> None:
         took = loop.time() - began
     assert all(r.ok for r in results)
     assert took >= 11 / 20 * 0.9
+
+
+async def test_a_clients_next_campaign_starts_from_what_the_last_one_learned() -> None:
+    """A second create_many on one client starts at the pace learned: fewer 429s than the first."""
+    async with FakeBandwidth(limits=Limits(create_call_per_second=20), latency=0.02) as fake:
+        async with fake.client() as client:
+            first = [r async for r in client.calls.create_many(map(call, range(60)))]
+            view = client.with_options(timeout=30)  # a view shares what was learned
+            second = [r async for r in view.calls.create_many(map(call, range(60, 100)))]
+    assert all(r.ok for r in first + second)
+    tags = created_tags(fake)
+    assert len(tags) == len(set(tags)) == 100
+    assert sum(r.refusals for r in first) > sum(r.refusals for r in second)
 
 
 async def test_dialer_settles_under_the_emulators_account_limit() -> None:

@@ -150,8 +150,9 @@ class Calls:
         The input is read lazily and at most *concurrency* calls are in flight. A 429 is a
         refusal, not a failure: the call waits and is sent again, and the dialer slows down
         (multiplicative decrease) and speeds up again after successes (additive increase),
-        settling just under the account's limit; *rate* (calls per second) is a hard cap. One
-        failed call never stops the others, and no call is sent twice unless its connection
+        settling just under the account's limit; *rate* (calls per second) is a hard cap. The
+        client's next ``create_many`` (within ten minutes) starts at the pace this one learned.
+        One failed call never stops the others, and no call is sent twice unless its connection
         could not be opened at all. Every request sent gets exactly one result: when the input
         raises or the consumer stops, the calls in flight are awaited (not cancelled), then the
         input's error is raised.
@@ -179,4 +180,5 @@ class Calls:
             ledger=ledger,
             key=key,
             telemetry=self._session.state.telemetry,
+            memory=self._session.state.dial_memory,
         )
