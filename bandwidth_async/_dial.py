@@ -319,9 +319,7 @@ class _Pace:
         Whether a send may go now, with no `wait`: not paced, nothing held, nobody queued.
         """
         return (
-            self._aimd.rate is None
-            and not self._turn.locked()
-            and (self._until == -math.inf or self._until <= self._loop.time())
+            self._aimd.rate is None and not self._turn.locked() and self._until <= self._loop.time()
         )
 
     async def wait(self) -> None:
