@@ -104,6 +104,7 @@ from ._json import dumps
 from ._mirror import WirePage, as_json, lines, wire_page
 from ._pagination import AsyncPaginator, Reader
 from ._telemetry import telemetry_of
+from ._wire import parse_datetime
 from .models import CallRecordingMetadata, CallState, Conference, ListMessageItem, Media
 
 __all__ = ["KINDS", "ExportError", "ExportResult", "Format", "Kind", "export"]
@@ -360,8 +361,8 @@ class _Sieve:
         """
         if isinstance(items, WirePage):  # its times were checked by `_window_page`
             first = items.times[0] if items.times else None
-            if first is not None and first >= _time(self.last):
-                return self._sift_ordered(items, items.times, _time)
+            if first is not None and first >= parse_datetime(self.last):
+                return self._sift_ordered(items, items.times, parse_datetime)
             items = as_json(items)
         own = own_keys(items, [self.key])[0] if self.key else None
         ats = _page_keys(items, own) if own else None
@@ -460,11 +461,6 @@ def _ms_ordered(ats: list[dt.datetime | None]) -> bool:
         )
     except TypeError:
         return False
-
-
-def _time(text: str) -> dt.datetime:
-    # A time in the API's form (`_ms_text`'s) as the datetime a `WirePage` holds for it.
-    return dt.datetime.fromisoformat(text)
 
 
 def _window_query(
